@@ -1,0 +1,161 @@
+package io.trestle.crypto;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECAlgorithms;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.math.ec.custom.sec.SecP256K1Curve;
+
+/**
+ * secp256k1 ECDSA as Ethereum uses it: RFC 6979 deterministic nonces, low-s signatures on signing, public-key
+ * recovery from {@code (r, s, recoveryId)}. Uses BouncyCastle's optimised custom curve.
+ */
+public final class Secp256k1 {
+  private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256k1");
+  static final ECDomainParameters DOMAIN =
+      new ECDomainParameters(PARAMS.getCurve(), PARAMS.getG(), PARAMS.getN(), PARAMS.getH());
+  public static final BigInteger N = PARAMS.getN();
+  public static final BigInteger HALF_N = N.shiftRight(1);
+  private static final BigInteger P = SecP256K1Curve.q;
+  private static final FixedPointCombMultiplier MULTIPLIER = new FixedPointCombMultiplier();
+
+  private Secp256k1() {}
+
+  public static KeyPair generateKeyPair(SecureRandom random) {
+    while (true) {
+      byte[] priv = new byte[32];
+      random.nextBytes(priv);
+      BigInteger d = new BigInteger(1, priv);
+      if (d.signum() > 0 && d.compareTo(N) < 0) {
+        return keyPair(priv);
+      }
+    }
+  }
+
+  public static KeyPair keyPair(byte[] privateKey) {
+    BigInteger d = privateScalar(privateKey);
+    return new KeyPair(Ints.toFixed(d, 32), publicKeyOf(d));
+  }
+
+  static BigInteger privateScalar(byte[] privateKey) {
+    if (privateKey.length != 32) {
+      throw new IllegalArgumentException("private key must be 32 bytes, got " + privateKey.length);
+    }
+    BigInteger d = new BigInteger(1, privateKey);
+    if (d.signum() == 0 || d.compareTo(N) >= 0) {
+      throw new IllegalArgumentException("private key is not in [1, n-1]");
+    }
+    return d;
+  }
+
+  static byte[] publicKeyOf(BigInteger d) {
+    ECPoint q = MULTIPLIER.multiply(DOMAIN.getG(), d).normalize();
+    return Arrays.copyOfRange(q.getEncoded(false), 1, 65);
+  }
+
+  /** Signs a 32-byte digest; the result has s ≤ n/2 and the recovery id that makes {@link #recoverPublicKey} work. */
+  public static Signature sign(byte[] digest, byte[] privateKey) {
+    requireDigest(digest);
+    BigInteger d = privateScalar(privateKey);
+    BigInteger e = new BigInteger(1, digest);
+    HMacDSAKCalculator kCalculator = new HMacDSAKCalculator(new SHA256Digest());
+    kCalculator.init(N, d, digest);
+    while (true) {
+      BigInteger k = kCalculator.nextK();
+      ECPoint point = MULTIPLIER.multiply(DOMAIN.getG(), k).normalize();
+      BigInteger x = point.getAffineXCoord().toBigInteger();
+      BigInteger r = x.mod(N);
+      if (r.signum() == 0) {
+        continue;
+      }
+      BigInteger s = k.modInverse(N).multiply(e.add(d.multiply(r))).mod(N);
+      if (s.signum() == 0) {
+        continue;
+      }
+      int recoveryId = (point.getAffineYCoord().testBitZero() ? 1 : 0) | (x.compareTo(N) >= 0 ? 2 : 0);
+      if (s.compareTo(HALF_N) > 0) {
+        s = N.subtract(s);
+        recoveryId ^= 1;
+      }
+      return new Signature(r, s, recoveryId);
+    }
+  }
+
+  /**
+   * The public key of whoever signed {@code digest} (SEC 1 §4.1.6). Accepts high-s values, as the
+   * ecrecover precompile does; transaction validation checks low-s on its own.
+   */
+  public static byte[] recoverPublicKey(byte[] digest, Signature sig) throws SignatureException {
+    requireDigest(digest);
+    BigInteger r = sig.r();
+    BigInteger s = sig.s();
+    if (r.signum() <= 0 || r.compareTo(N) >= 0) {
+      throw new SignatureException("signature r is out of range");
+    }
+    if (s.signum() <= 0 || s.compareTo(N) >= 0) {
+      throw new SignatureException("signature s is out of range");
+    }
+    int recId = sig.recoveryId();
+    BigInteger x = (recId & 2) != 0 ? r.add(N) : r;
+    if (x.compareTo(P) >= 0) {
+      throw new SignatureException("signature r with recovery id " + recId + " is not a curve x coordinate");
+    }
+    ECPoint rPoint;
+    try {
+      byte[] compressed = new byte[33];
+      compressed[0] = (byte) ((recId & 1) == 1 ? 0x03 : 0x02);
+      System.arraycopy(Ints.toFixed(x, 32), 0, compressed, 1, 32);
+      rPoint = DOMAIN.getCurve().decodePoint(compressed);
+    } catch (IllegalArgumentException notOnCurve) {
+      throw new SignatureException("signature r is not the x coordinate of a curve point");
+    }
+    BigInteger e = new BigInteger(1, digest);
+    BigInteger rInv = r.modInverse(N);
+    BigInteger eScaled = e.negate().multiply(rInv).mod(N);
+    BigInteger sScaled = s.multiply(rInv).mod(N);
+    ECPoint q = ECAlgorithms.sumOfTwoMultiplies(DOMAIN.getG(), eScaled, rPoint, sScaled).normalize();
+    if (q.isInfinity()) {
+      throw new SignatureException("signature recovers the point at infinity");
+    }
+    return Arrays.copyOfRange(q.getEncoded(false), 1, 65);
+  }
+
+  /** Plain ECDSA verification against a 64-byte public key (any s in [1, n-1]). */
+  public static boolean verify(byte[] digest, Signature sig, byte[] publicKey) {
+    if (digest.length != 32 || publicKey.length != 64) {
+      return false;
+    }
+    BigInteger r = sig.r();
+    BigInteger s = sig.s();
+    if (r.signum() <= 0 || r.compareTo(N) >= 0 || s.signum() <= 0 || s.compareTo(N) >= 0) {
+      return false;
+    }
+    ECPoint q;
+    try {
+      byte[] encoded = new byte[65];
+      encoded[0] = 0x04;
+      System.arraycopy(publicKey, 0, encoded, 1, 64);
+      q = DOMAIN.getCurve().decodePoint(encoded);
+    } catch (IllegalArgumentException notOnCurve) {
+      return false;
+    }
+    BigInteger e = new BigInteger(1, digest);
+    BigInteger w = s.modInverse(N);
+    ECPoint point =
+        ECAlgorithms.sumOfTwoMultiplies(DOMAIN.getG(), e.multiply(w).mod(N), q, r.multiply(w).mod(N)).normalize();
+    return !point.isInfinity() && point.getAffineXCoord().toBigInteger().mod(N).equals(r);
+  }
+
+  private static void requireDigest(byte[] digest) {
+    if (digest.length != 32) {
+      throw new IllegalArgumentException("digest must be 32 bytes, got " + digest.length);
+    }
+  }
+}
