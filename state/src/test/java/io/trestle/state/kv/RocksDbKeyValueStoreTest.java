@@ -1,11 +1,16 @@
 package io.trestle.state.kv;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +43,28 @@ class RocksDbKeyValueStoreTest extends KeyValueStoreContract {
   void refusesToOpenADirectoryThatIsAlreadyOpen() {
     StoreLockedException e = assertThrows(StoreLockedException.class, () -> open(directory));
     assertTrue(e.getMessage().contains(directory.toAbsolutePath().toString()), e.getMessage());
+  }
+
+  @Test
+  void refusesADirectoryThatAnotherProcessHolds() throws Exception {
+    Path shared = directory.resolve("shared");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        LockHolder.class.getName(), shared.toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      assertEquals("open", out.readLine(), "the holder process opened the database");
+      StoreLockedException e = assertThrows(StoreLockedException.class, () -> open(shared));
+      assertTrue(e.getMessage().contains("locked"), e.getMessage());
+    } finally {
+      holder.getOutputStream().close();
+      holder.waitFor(60, TimeUnit.SECONDS);
+      holder.destroy();
+    }
+    assertEquals(0, holder.exitValue());
+    open(shared).close();
   }
 
   @Test
