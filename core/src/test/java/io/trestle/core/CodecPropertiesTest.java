@@ -33,7 +33,7 @@ import net.jqwik.api.constraints.Size;
  * {@link RlpException} (and, for a decoded transaction, {@link InvalidTransactionException}). Valid values
  * survive an encode/decode round trip unchanged.
  */
-class CodecProperties {
+class CodecPropertiesTest {
   private static final CryptoSuite ETH = EthereumSuite.INSTANCE;
   private static final CryptoSuite CARRIED = TestSuites.carriedKey();
 
