@@ -129,6 +129,13 @@ class KeystoreTest {
   }
 
   @Test
+  void errorMessagesQuoteAtMostALineOfTheUntrustedFile() {
+    String json = mutate(f -> f.put("version", "9".repeat(10_000)));
+    KeystoreException e = assertThrows(KeystoreException.class, () -> Keystore.decrypt(json, "pw"));
+    assertTrue(e.getMessage().length() < 200, e.getMessage());
+  }
+
+  @Test
   void refusesAnAddressFieldThatIsNotTheKeysAddress() {
     assertRefused("does not match the decrypted key's address", mutate(f -> f.put("address", "00".repeat(20))));
   }
