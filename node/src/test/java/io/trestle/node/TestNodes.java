@@ -45,7 +45,11 @@ final class TestNodes {
     private int ids;
 
     Rpc(Node node) {
-      this.uri = URI.create("http://127.0.0.1:" + node.rpcAddress().getPort() + "/");
+      this("http://127.0.0.1:" + node.rpcAddress().getPort() + "/");
+    }
+
+    Rpc(String url) {
+      this.uri = URI.create(url);
     }
 
     JsonNode raw(String body) throws IOException, InterruptedException {
