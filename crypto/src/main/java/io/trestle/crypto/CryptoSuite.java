@@ -37,10 +37,8 @@ public interface CryptoSuite {
     return address(recoverPublicKey(digest, signature));
   }
 
+  /** The suite called {@code ethereum} or {@code sm}; IllegalArgumentException for any other name. */
   static CryptoSuite named(String name) {
-    return switch (name) {
-      case EthereumSuite.NAME -> EthereumSuite.INSTANCE;
-      default -> CryptoSuites.byName(name);
-    };
+    return CryptoSuites.byName(name);
   }
 }

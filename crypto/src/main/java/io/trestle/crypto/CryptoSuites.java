@@ -1,10 +1,15 @@
 package io.trestle.crypto;
 
-/** Lookup of suites other than {@code ethereum}; extended when the SM suite lands. */
+/** Lookup of suites by the name a genesis file gives. */
 final class CryptoSuites {
   private CryptoSuites() {}
 
   static CryptoSuite byName(String name) {
-    throw new IllegalArgumentException("unknown crypto suite '" + name + "' (expected ethereum or sm)");
+    return switch (name) {
+      case EthereumSuite.NAME -> EthereumSuite.INSTANCE;
+      case SmSuite.NAME -> SmSuite.INSTANCE;
+      default -> throw new IllegalArgumentException(
+          "unknown crypto suite '" + name + "' (expected " + EthereumSuite.NAME + " or " + SmSuite.NAME + ")");
+    };
   }
 }

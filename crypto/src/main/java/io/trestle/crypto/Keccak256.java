@@ -19,4 +19,8 @@ public final class Keccak256 {
     digest.doFinal(out, 0);
     return out;
   }
+
+  public static Hasher newHasher() {
+    return new DigestHasher(new KeccakDigest(256));
+  }
 }

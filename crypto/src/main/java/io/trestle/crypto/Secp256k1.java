@@ -153,6 +153,61 @@ public final class Secp256k1 {
     return !point.isInfinity() && point.getAffineXCoord().toBigInteger().mod(N).equals(r);
   }
 
+  /**
+   * Like {@link #verify} but also rejects s &gt; n/2 (EIP-2, BIP-62): of the two valid signatures (r, s) and
+   * (r, n − s) only the low one is accepted, so a third party cannot make a second valid signature.
+   */
+  public static boolean verifyLowS(byte[] digest, Signature sig, byte[] publicKey) {
+    return sig.s().compareTo(HALF_N) <= 0 && verify(digest, sig, publicKey);
+  }
+
+  /**
+   * A signature from strict DER ({@code SEQUENCE { INTEGER r, INTEGER s }}, X9.62): short-form lengths,
+   * minimal non-negative integers, no trailing bytes. DER carries no recovery id, so it is 0; verification
+   * ignores it.
+   */
+  public static Signature decodeDer(byte[] der) throws SignatureException {
+    BigInteger[] rs = DerSignatures.decode(der);
+    return new Signature(rs[0], rs[1], 0);
+  }
+
+  /** The DER encoding of (r, s). */
+  public static byte[] encodeDer(Signature sig) {
+    return DerSignatures.encode(sig.r(), sig.s());
+  }
+
+  /** A signature from 64 bytes {@code r || s} (IEEE P1363 form, big-endian); recovery id 0. */
+  public static Signature decodeRs(byte[] rs) throws SignatureException {
+    if (rs.length != 64) {
+      throw new SignatureException("r || s signature must be 64 bytes, got " + rs.length);
+    }
+    return new Signature(
+        new BigInteger(1, Arrays.copyOfRange(rs, 0, 32)), new BigInteger(1, Arrays.copyOfRange(rs, 32, 64)), 0);
+  }
+
+  /** A public key from outside in any SEC 1 form: 64 bytes x || y, 65 bytes 0x04 || x || y, or 33 compressed. */
+  static ECPoint decodePublicKey(byte[] publicKey) throws CryptoException {
+    byte[] encoded;
+    if (publicKey.length == 64) {
+      encoded = new byte[65];
+      encoded[0] = 0x04;
+      System.arraycopy(publicKey, 0, encoded, 1, 64);
+    } else if ((publicKey.length == 65 && publicKey[0] == 0x04)
+        || (publicKey.length == 33 && (publicKey[0] == 0x02 || publicKey[0] == 0x03))) {
+      encoded = publicKey;
+    } else {
+      throw new CryptoException(
+          "secp256k1 public key must be 64 bytes x || y, 65 bytes 0x04 || x || y or 33 compressed bytes, got "
+              + publicKey.length
+              + " bytes");
+    }
+    try {
+      return DOMAIN.getCurve().decodePoint(encoded).normalize();
+    } catch (IllegalArgumentException notOnCurve) {
+      throw new CryptoException("secp256k1 public key is not a curve point: " + notOnCurve.getMessage());
+    }
+  }
+
   private static void requireDigest(byte[] digest) {
     if (digest.length != 32) {
       throw new IllegalArgumentException("digest must be 32 bytes, got " + digest.length);

@@ -1,6 +1,7 @@
 /**
- * The EVM interpreter (Cancun rules), gas schedule, precompiles and the system-contract dispatch point.
- * Sees the world only through its own narrow interfaces; free of storage, network and clock.
- * May import crypto and core only.
+ * The EVM (Cancun rules): {@link io.trestle.evm.TransactionProcessor} runs one transaction against a read-only
+ * {@link io.trestle.evm.WorldView} and returns a {@link io.trestle.evm.TxResult} with the
+ * {@link io.trestle.evm.StateDiff} to apply. Owns the interpreter, gas schedule, journal and code cache.
+ * Free of storage, network and clock; may import crypto and core only.
  */
 package io.trestle.evm;

@@ -1,0 +1,46 @@
+package io.trestle.evm.precompile;
+
+import io.trestle.core.Address;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The Cancun precompile set by address. */
+public final class Precompiles {
+  private static final Precompile[] BY_NUMBER = new Precompile[11];
+  private static final List<Address> ADDRESSES;
+
+  static {
+    BY_NUMBER[1] = SimplePrecompiles.ECRECOVER;
+    BY_NUMBER[2] = SimplePrecompiles.SHA256;
+    BY_NUMBER[3] = SimplePrecompiles.RIPEMD160;
+    BY_NUMBER[4] = SimplePrecompiles.IDENTITY;
+    List<Address> list = new ArrayList<>();
+    for (int i = 1; i < BY_NUMBER.length; i++) {
+      list.add(Address.ofLong(i));
+    }
+    ADDRESSES = Collections.unmodifiableList(list);
+  }
+
+  private Precompiles() {}
+
+  /** The precompile at {@code address}, or null. */
+  public static Precompile get(Address address) {
+    byte[] a = address.unsafeArray();
+    int last = a[19] & 0xff;
+    if (last == 0 || last >= BY_NUMBER.length) {
+      return null;
+    }
+    for (int i = 0; i < 19; i++) {
+      if (a[i] != 0) {
+        return null;
+      }
+    }
+    return BY_NUMBER[last];
+  }
+
+  /** Every precompile address, warm from the start of each transaction (EIP-2929). */
+  public static List<Address> addresses() {
+    return ADDRESSES;
+  }
+}
