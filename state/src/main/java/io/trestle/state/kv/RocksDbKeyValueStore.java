@@ -88,8 +88,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
           .setFilterPolicy(bloom)
           .setCacheIndexAndFilterBlocks(true)
           .setPinL0FilterAndIndexBlocksInCache(true)
-          .setBlockSize(16 * 1024)
-          .setFormatVersion(5);
+          // Point lookups of ~100-byte trie nodes dominate: small blocks mean less read and decompressed per hit.
+          .setBlockSize(4 * 1024);
       ColumnFamilyOptions cfOptions = track(resources, new ColumnFamilyOptions()
           .setTableFormatConfig(table)
           .setWriteBufferSize(config.writeBufferBytes())
