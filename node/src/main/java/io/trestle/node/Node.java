@@ -6,6 +6,8 @@ import io.trestle.evm.TransactionProcessor;
 import io.trestle.execution.Chain;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
+import io.trestle.node.metrics.HealthRoute;
+import io.trestle.node.metrics.NodeMetrics;
 import io.trestle.rpc.eth.EthApi;
 import io.trestle.rpc.http.HttpRpcServer;
 import io.trestle.rpc.jsonrpc.JsonRpcProcessor;
@@ -38,6 +40,7 @@ public final class Node implements AutoCloseable {
   private SoloProducer producer;
   private ThreadPoolExecutor rpcWorkers;
   private InetSocketAddress rpcAddress;
+  private NodeMetrics metrics;
 
   public Node(Settings settings) {
     this.settings = settings;
@@ -64,7 +67,11 @@ public final class Node implements AutoCloseable {
           t.setDaemon(true);
           return t;
         });
+    metrics = new NodeMetrics(chain, pool, store, () -> 0, () -> 0, () -> 0);
+    chain.addListener(metrics);
     rpc = new HttpRpcServer(HttpRpcServer.Settings.defaults(settings.rpcHost(), settings.rpcPort()), processor, rpcWorkers);
+    rpc.addRoute(metrics.route());
+    rpc.addRoute(new HealthRoute(chain, System::currentTimeMillis, Math.max(10_000, 10 * genesis.blockIntervalMs()), () -> false));
     rpcAddress = rpc.start();
     Address proposer = Address.wrap(genesis.suite().address(settings.validatorKey().publicKey()));
     producer = new SoloProducer(chain, pool, proposer, genesis.blockIntervalMs());
@@ -79,6 +86,10 @@ public final class Node implements AutoCloseable {
 
   public Chain chain() {
     return chain;
+  }
+
+  public NodeMetrics metrics() {
+    return metrics;
   }
 
   public TxPool pool() {
