@@ -3,6 +3,7 @@ package io.trestle.consensus;
 import io.trestle.consensus.Timer.Kind;
 import io.trestle.consensus.cert.BlockHeader;
 import io.trestle.consensus.cert.CertificateVerifier;
+import io.trestle.consensus.cert.Codec;
 import io.trestle.consensus.cert.CommitCertificate;
 import io.trestle.consensus.cert.QuorumCertificate;
 import io.trestle.consensus.cert.SigningDigest;
@@ -877,8 +878,8 @@ public final class ConsensusEngine {
     if (tc.equals(hs.acceptedTcs.get(tc.round()))) {
       return true;
     }
-    if (tc.height() != hs.height || tc.entries().size() < hs.validators.quorum()) {
-      return false;
+    if (tc.height() != hs.height || tc.round() >= Codec.MAX_ROUND || tc.entries().size() < hs.validators.quorum()) {
+      return false; // the round after MAX_ROUND could not be signed or encoded
     }
     Set<Address> signers = new HashSet<>();
     for (TimeoutEntry e : tc.entries()) {
