@@ -6,6 +6,10 @@ import io.trestle.evm.TransactionProcessor;
 import io.trestle.execution.Chain;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
+import io.trestle.consensus.EngineConfig;
+import io.trestle.node.consensus.ChainApplication;
+import io.trestle.node.consensus.ConsensusDriver;
+import io.trestle.node.consensus.ConsensusNetwork;
 import io.trestle.node.metrics.HealthRoute;
 import io.trestle.node.metrics.NodeMetrics;
 import io.trestle.rpc.eth.EthApi;
@@ -37,7 +41,9 @@ public final class Node implements AutoCloseable {
   private Chain chain;
   private TxPool pool;
   private HttpRpcServer rpc;
-  private SoloProducer producer;
+  private volatile ConsensusDriver consensus;
+  /** Most transactions one block takes from the pool. */
+  public static final int BLOCK_TXS_MAX = 10_000;
   private ThreadPoolExecutor rpcWorkers;
   private InetSocketAddress rpcAddress;
   private NodeMetrics metrics;
@@ -67,15 +73,20 @@ public final class Node implements AutoCloseable {
           t.setDaemon(true);
           return t;
         });
-    metrics = new NodeMetrics(chain, pool, store, () -> 0, () -> 0, () -> 0);
+    metrics = new NodeMetrics(chain, pool, store, () -> 0,
+        () -> consensus == null ? 0 : consensus.status().map(st -> (long) st.round()).orElse(0L),
+        () -> consensus == null ? 0 : consensus.roundChanges());
     chain.addListener(metrics);
     rpc = new HttpRpcServer(HttpRpcServer.Settings.defaults(settings.rpcHost(), settings.rpcPort()), processor, rpcWorkers);
     rpc.addRoute(metrics.route());
     rpc.addRoute(new HealthRoute(chain, System::currentTimeMillis, Math.max(10_000, 10 * genesis.blockIntervalMs()), () -> false));
     rpcAddress = rpc.start();
     Address proposer = Address.wrap(genesis.suite().address(settings.validatorKey().publicKey()));
-    producer = new SoloProducer(chain, pool, proposer, genesis.blockIntervalMs());
-    producer.start();
+    ChainApplication app = new ChainApplication(chain, pool, BLOCK_TXS_MAX);
+    EngineConfig engineConfig = EngineConfig.defaults(genesis.chainId()).withBlockIntervalMs(genesis.blockIntervalMs());
+    consensus = new ConsensusDriver(chain, app, store, settings.validatorKey(), ConsensusNetwork.NONE, engineConfig,
+        System::currentTimeMillis);
+    consensus.start();
     LOG.info("node started chainId={} head={} validator={} dataDir={}", genesis.chainId(), chain.head().number(),
         proposer.toChecksumHex(), settings.dataDir());
   }
@@ -92,14 +103,18 @@ public final class Node implements AutoCloseable {
     return metrics;
   }
 
+  public ConsensusDriver consensus() {
+    return consensus;
+  }
+
   public TxPool pool() {
     return pool;
   }
 
   @Override
   public synchronized void close() {
-    if (producer != null) {
-      producer.close();
+    if (consensus != null) {
+      consensus.close();
     }
     if (rpc != null) {
       rpc.close();
