@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,7 @@ public final class Node implements AutoCloseable {
     pool = new TxPool(TxPoolConfig.defaults(genesis.chainId(), genesis.fees().minGasPrice()), accounts, genesis.gasLimit());
     JsonRpcProcessor processor = new JsonRpcProcessor(1000);
     new EthApi(chain, pool, CLIENT_VERSION, () -> 0).register(processor);
+    new NodeApi(chain, () -> consensus, List::of, () -> false).register(processor);
     rpcWorkers = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
         r -> {
           Thread t = new Thread(r, "rpc-worker");

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         BalanceCommand.class,
         BlockCommand.class,
         TxCommand.class,
+        TestnetCommand.class,
+        StatusCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class TrestleCli implements Runnable {
