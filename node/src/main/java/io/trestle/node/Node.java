@@ -6,6 +6,12 @@ import io.trestle.evm.TransactionProcessor;
 import io.trestle.execution.Chain;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
+import io.trestle.consensus.EngineConfig;
+import io.trestle.node.consensus.ChainApplication;
+import io.trestle.node.consensus.ConsensusDriver;
+import io.trestle.node.consensus.ConsensusNetwork;
+import io.trestle.node.metrics.HealthRoute;
+import io.trestle.node.metrics.NodeMetrics;
 import io.trestle.rpc.eth.EthApi;
 import io.trestle.rpc.http.HttpRpcServer;
 import io.trestle.rpc.jsonrpc.JsonRpcProcessor;
@@ -35,9 +41,12 @@ public final class Node implements AutoCloseable {
   private Chain chain;
   private TxPool pool;
   private HttpRpcServer rpc;
-  private SoloProducer producer;
+  private volatile ConsensusDriver consensus;
+  /** Most transactions one block takes from the pool. */
+  public static final int BLOCK_TXS_MAX = 10_000;
   private ThreadPoolExecutor rpcWorkers;
   private InetSocketAddress rpcAddress;
+  private NodeMetrics metrics;
 
   public Node(Settings settings) {
     this.settings = settings;
@@ -64,11 +73,20 @@ public final class Node implements AutoCloseable {
           t.setDaemon(true);
           return t;
         });
+    metrics = new NodeMetrics(chain, pool, store, () -> 0,
+        () -> consensus == null ? 0 : consensus.status().map(st -> (long) st.round()).orElse(0L),
+        () -> consensus == null ? 0 : consensus.roundChanges());
+    chain.addListener(metrics);
     rpc = new HttpRpcServer(HttpRpcServer.Settings.defaults(settings.rpcHost(), settings.rpcPort()), processor, rpcWorkers);
+    rpc.addRoute(metrics.route());
+    rpc.addRoute(new HealthRoute(chain, System::currentTimeMillis, Math.max(10_000, 10 * genesis.blockIntervalMs()), () -> false));
     rpcAddress = rpc.start();
     Address proposer = Address.wrap(genesis.suite().address(settings.validatorKey().publicKey()));
-    producer = new SoloProducer(chain, pool, proposer, genesis.blockIntervalMs());
-    producer.start();
+    ChainApplication app = new ChainApplication(chain, pool, BLOCK_TXS_MAX);
+    EngineConfig engineConfig = EngineConfig.defaults(genesis.chainId()).withBlockIntervalMs(genesis.blockIntervalMs());
+    consensus = new ConsensusDriver(chain, app, store, settings.validatorKey(), ConsensusNetwork.NONE, engineConfig,
+        System::currentTimeMillis);
+    consensus.start();
     LOG.info("node started chainId={} head={} validator={} dataDir={}", genesis.chainId(), chain.head().number(),
         proposer.toChecksumHex(), settings.dataDir());
   }
@@ -81,14 +99,22 @@ public final class Node implements AutoCloseable {
     return chain;
   }
 
+  public NodeMetrics metrics() {
+    return metrics;
+  }
+
+  public ConsensusDriver consensus() {
+    return consensus;
+  }
+
   public TxPool pool() {
     return pool;
   }
 
   @Override
   public synchronized void close() {
-    if (producer != null) {
-      producer.close();
+    if (consensus != null) {
+      consensus.close();
     }
     if (rpc != null) {
       rpc.close();

@@ -36,6 +36,7 @@ public final class TxPool {
   private final TreeSet<Entry> byPrice = new TreeSet<>(
       Comparator.comparing((Entry e) -> e.tx.maxFeePerGas()).thenComparing(e -> -e.seq));
   private final List<Consumer<Transaction>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<TxPoolException.Reason>> rejectionListeners = new CopyOnWriteArrayList<>();
   private long blockGasLimit;
   private long seq;
 
@@ -52,6 +53,11 @@ public final class TxPool {
     listeners.add(listener);
   }
 
+  /** Called with the reason of every refused transaction (metrics). */
+  public void onRejected(Consumer<TxPoolException.Reason> listener) {
+    rejectionListeners.add(listener);
+  }
+
   public synchronized void setBlockGasLimit(long gasLimit) {
     this.blockGasLimit = gasLimit;
   }
@@ -60,6 +66,17 @@ public final class TxPool {
    * Admits a transaction or says precisely why not. Returns the transaction's hash.
    */
   public Hash add(Transaction tx) throws TxPoolException {
+    try {
+      return admitChecked(tx);
+    } catch (TxPoolException e) {
+      for (Consumer<TxPoolException.Reason> listener : rejectionListeners) {
+        listener.accept(e.reason());
+      }
+      throw e;
+    }
+  }
+
+  private Hash admitChecked(Transaction tx) throws TxPoolException {
     checkStateless(tx);
     Address sender;
     try {

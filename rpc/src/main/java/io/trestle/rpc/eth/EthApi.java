@@ -151,10 +151,10 @@ public final class EthApi {
     Hash hash = Json.parseHash(p.atMost(1).required(0, "transaction hash"), "transaction hash");
     ExecutedTransaction e = findExecuted(hash);
     if (e != null) {
-      return Views.transaction(e.transaction(), e);
+      return Views.transaction(e.transaction(), e, chain.store().header(e.blockNumber()).timestampSeconds());
     }
     Transaction pending = pool.get(hash);
-    return pending == null ? NullNode.getInstance() : Views.transaction(pending, null);
+    return pending == null ? NullNode.getInstance() : Views.transaction(pending, null, 0);
   }
 
   private JsonNode receipt(Params p) throws RpcException {

@@ -44,7 +44,7 @@ final class Views {
     ArrayNode txs = o.putArray("transactions");
     for (ExecutedTransaction e : executed) {
       if (full) {
-        txs.add(transaction(e.transaction(), e));
+        txs.add(transaction(e.transaction(), e, h.timestampSeconds()));
       } else {
         txs.add(Json.hash(e.hash()));
       }
@@ -54,11 +54,12 @@ final class Views {
   }
 
   /** A transaction; {@code executed} null for a pending one. */
-  static ObjectNode transaction(Transaction tx, ExecutedTransaction executed) {
+  static ObjectNode transaction(Transaction tx, ExecutedTransaction executed, long blockTimestampSeconds) {
     ObjectNode o = Json.NODES.objectNode();
     if (executed != null) {
       o.set("blockHash", Json.hash(executed.blockHash()));
       o.set("blockNumber", Json.quantity(executed.blockNumber()));
+      o.set("blockTimestamp", Json.quantity(blockTimestampSeconds));
       o.set("transactionIndex", Json.quantity(executed.index()));
       o.set("from", Json.address(executed.sender()));
     } else {
