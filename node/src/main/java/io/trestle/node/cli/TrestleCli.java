@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         BalanceCommand.class,
         BlockCommand.class,
         TxCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class TrestleCli implements Runnable {
