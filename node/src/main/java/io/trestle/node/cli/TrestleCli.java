@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         TxCommand.class,
         TestnetCommand.class,
         StatusCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class TrestleCli implements Runnable {
