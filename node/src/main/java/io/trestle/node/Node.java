@@ -6,9 +6,11 @@ import io.trestle.evm.TransactionProcessor;
 import io.trestle.execution.Chain;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
-import io.trestle.rpc.eth.EthApi;
+import io.trestle.rpc.eth.EthRpc;
+import io.trestle.rpc.eth.RpcLimits;
 import io.trestle.rpc.http.HttpRpcServer;
 import io.trestle.rpc.jsonrpc.JsonRpcProcessor;
+import io.trestle.rpc.ws.WebSocketRpc;
 import io.trestle.state.kv.RocksDbKeyValueStore;
 import io.trestle.txpool.TxPool;
 import io.trestle.txpool.TxPoolConfig;
@@ -28,13 +30,19 @@ public final class Node implements AutoCloseable {
   public static final String CLIENT_VERSION = "Trestle/v0.1.0/java17";
 
   /** What a node needs to start. */
-  public record Settings(Path dataDir, Genesis genesis, KeyPair validatorKey, String rpcHost, int rpcPort) {}
+  public record Settings(Path dataDir, Genesis genesis, KeyPair validatorKey, String rpcHost, int rpcPort,
+      RpcLimits rpcLimits) {
+    public Settings(Path dataDir, Genesis genesis, KeyPair validatorKey, String rpcHost, int rpcPort) {
+      this(dataDir, genesis, validatorKey, rpcHost, rpcPort, RpcLimits.defaults());
+    }
+  }
 
   private final Settings settings;
   private RocksDbKeyValueStore store;
   private Chain chain;
   private TxPool pool;
   private HttpRpcServer rpc;
+  private EthRpc eth;
   private SoloProducer producer;
   private ThreadPoolExecutor rpcWorkers;
   private InetSocketAddress rpcAddress;
@@ -56,8 +64,10 @@ public final class Node implements AutoCloseable {
     HeadAccounts accounts = new HeadAccounts(chain);
     chain.addListener(accounts);
     pool = new TxPool(TxPoolConfig.defaults(genesis.chainId(), genesis.fees().minGasPrice()), accounts, genesis.gasLimit());
+    Address proposer = Address.wrap(genesis.suite().address(settings.validatorKey().publicKey()));
     JsonRpcProcessor processor = new JsonRpcProcessor(1000);
-    new EthApi(chain, pool, CLIENT_VERSION, () -> 0).register(processor);
+    eth = new EthRpc(chain, pool, CLIENT_VERSION, () -> 0, proposer, settings.rpcLimits());
+    eth.register(processor);
     rpcWorkers = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
         r -> {
           Thread t = new Thread(r, "rpc-worker");
@@ -65,8 +75,9 @@ public final class Node implements AutoCloseable {
           return t;
         });
     rpc = new HttpRpcServer(HttpRpcServer.Settings.defaults(settings.rpcHost(), settings.rpcPort()), processor, rpcWorkers);
+    new WebSocketRpc(WebSocketRpc.Settings.defaults(), processor, rpcWorkers, eth.subscriptions()).install(rpc);
+    eth.start();
     rpcAddress = rpc.start();
-    Address proposer = Address.wrap(genesis.suite().address(settings.validatorKey().publicKey()));
     producer = new SoloProducer(chain, pool, proposer, genesis.blockIntervalMs());
     producer.start();
     LOG.info("node started chainId={} head={} validator={} dataDir={}", genesis.chainId(), chain.head().number(),
@@ -92,6 +103,9 @@ public final class Node implements AutoCloseable {
     }
     if (rpc != null) {
       rpc.close();
+    }
+    if (eth != null) {
+      eth.close();
     }
     if (rpcWorkers != null) {
       rpcWorkers.shutdownNow();
