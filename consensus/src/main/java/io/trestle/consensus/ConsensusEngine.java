@@ -142,6 +142,7 @@ public final class ConsensusEngine {
     return List.copyOf(out);
   }
 
+  /** Height, round, leader and whether this node votes: what {@code trestle status} shows. */
   public EngineStatus status() {
     return new EngineStatus(hs.height, hs.round, hs.validators.leader(hs.height, hs.round), decided, tip.height(),
         hs.validators.size(), isValidator());

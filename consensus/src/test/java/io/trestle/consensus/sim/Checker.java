@@ -27,6 +27,13 @@ import java.util.TreeMap;
  * equal state roots at every height; and after healing, progress within bounds (L1–L3).
  */
 final class Checker {
+  /**
+   * Memory bound for every honest engine under floods: per-round books of at most 7 validators over the round
+   * window, the next-height buffer, and the engine's capped maps (sync hints, reply limiters, evidence keys).
+   * An engine that buffered what it cannot use would pass it within seconds of a flooding adversary.
+   */
+  static final int RETAINED_MAX = 1_000;
+
   private final Simulation sim;
   private final List<String> violations = new ArrayList<>();
   private final TreeMap<Long, Hash> decided = new TreeMap<>();
@@ -173,7 +180,10 @@ final class Checker {
         }
       }
     }
+    if (sim.maxRetained() > RETAINED_MAX) {
+      violation("an honest engine held " + sim.maxRetained() + " items at once, more than " + RETAINED_MAX);
+    }
     return new SimResult(cfg, List.copyOf(violations), decided.size(), minHeight == Long.MAX_VALUE ? 0 : minHeight,
-        commits, evidence, sim.deliveries());
+        commits, evidence, sim.deliveries(), sim.maxRetained());
   }
 }

@@ -52,6 +52,7 @@ public final class Simulation {
   private long now = T0;
   private long txSeq;
   private long deliveries;
+  private int maxRetained;
 
   private Simulation(SimConfig cfg) {
     this.cfg = cfg;
@@ -222,6 +223,9 @@ public final class Simulation {
       return;
     }
     List<Action> actions = n.engine.onEvent(now + n.skewMs, event);
+    if (n.honest()) {
+      maxRetained = Math.max(maxRetained, n.engine.retainedItems());
+    }
     if (TRACE) {
       System.out.println("t=" + (now - T0) + " " + n + " " + n.engine.status() + " <- " + Trace.event(event)
           + "\n      -> " + Trace.actions(actions));
@@ -399,5 +403,10 @@ public final class Simulation {
 
   long deliveries() {
     return deliveries;
+  }
+
+  /** The most messages, blocks and bookkeeping entries any honest engine held at once. */
+  int maxRetained() {
+    return maxRetained;
   }
 }

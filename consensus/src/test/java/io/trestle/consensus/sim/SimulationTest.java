@@ -43,9 +43,11 @@ class SimulationTest {
     long first = Long.getLong("sim.firstSeed", 1L);
     List<String> failures = new ArrayList<>();
     long decided = 0;
+    int retained = 0;
     for (long seed = first; seed < first + seeds; seed++) {
       SimResult r = Simulation.run(SimConfig.random(seed));
       decided += r.decidedHeights();
+      retained = Math.max(retained, r.maxRetained());
       if (!r.ok()) {
         failures.add(r.report());
         if (failures.size() >= 5) {
@@ -54,7 +56,7 @@ class SimulationTest {
       }
     }
     System.out.println("simulation: " + seeds + " seeds from " + first + ", " + decided + " heights decided, "
-        + failures.size() + " failing");
+        + failures.size() + " failing, at most " + retained + " items held by one engine");
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * Every consensus decoder round-trips what its encoder wrote, accepts nothing but the one canonical encoding,
  * and on random or mutated bytes throws {@link DecodeException} and nothing else.
  */
-class MessageCodecProperties {
+class MessageCodecPropertyTest {
   /** A decoder under test: anything but DecodeException escaping it is a failure. */
   private interface Decoder {
     Object decode(byte[] input) throws DecodeException;
