@@ -126,6 +126,23 @@ class NetworkTest {
   }
 
   @Test
+  void listenerNeverSignsForNorRevealsItselfToANonAdmittedDialer() throws Exception {
+    NodeIdentity idA = identity(ETH, 1);
+    NodeIdentity stranger = identity(ETH, 66);
+    P2pNetwork a = node(idA, TestNet.admitting(List.of(idA)), fastConfig("a").build(), null);
+    InetSocketAddress addressA = start(a);
+    try (RawPeer raw = RawPeer.open(addressA)) {
+      Handshake handshake = new Handshake(stranger, Handshake.Role.INITIATOR, new java.security.SecureRandom(), 1L << 32);
+      raw.writeFrame(handshake.hello());
+      raw.writeFrame(Handshakes.answer(handshake, raw.readFrame()));
+
+      assertTrue(raw.closedWithoutSending(), "closed without an auth frame: no signature, no identity");
+    }
+    assertTrue(log.contains("handshake refused node=a", stranger.address().toHex(), "is not admitted"));
+    assertFalse(a.isBanned(stranger.address()), "a refusal is not a ban");
+  }
+
+  @Test
   void refusesPeerOfAnotherChainId() throws Exception {
     NodeIdentity idA = identity(ETH, 1);
     NodeIdentity idB = identity(ETH, 2, TestNet.CHAIN_ID + 1, TestNet.GENESIS);
