@@ -492,10 +492,15 @@ public final class P2pNetwork implements AutoCloseable {
   }
 
   private void maintain() {
-    bans.expire(System.nanoTime());
-    admissionChanged();
-    for (Dialer d : dialers.values()) {
-      d.maybeDial();
+    try {
+      bans.expire(System.nanoTime());
+      admissionChanged();
+      for (Dialer d : dialers.values()) {
+        d.maybeDial();
+      }
+    } catch (RuntimeException bug) {
+      // a failing admission policy must not stop the tick for good: the next one tries again
+      LOG.error("p2p maintenance failed node={}", name, bug);
     }
   }
 
