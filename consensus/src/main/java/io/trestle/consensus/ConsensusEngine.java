@@ -295,8 +295,10 @@ public final class ConsensusEngine {
       if (place == Place.PAST) {
         helpLaggard(from, p.height(), p.round());
       } else if (place == Place.NEXT) {
-        bufferNextHeight(p, p.signature(), SigningDigest.proposal(suite, config.chainId(), p.height(), p.round(),
-            p.block().id(suite)), p.signature().signer().equals(leaderOf(p.height(), p.round())));
+        bufferNextHeight(from, p, p.signature(), SigningDigest.proposal(suite, config.chainId(), p.height(),
+            p.round(), p.block().id(suite)), p.signature().signer().equals(leaderOf(p.height(), p.round())));
+      } else {
+        noteSyncHint(from, p.height() - 1);
       }
       return;
     }
@@ -388,11 +390,15 @@ public final class ConsensusEngine {
       return;
     }
     if (place == Place.NEXT) {
-      bufferNextHeight(v, v.signature(),
+      bufferNextHeight(from, v, v.signature(),
           SigningDigest.vote(suite, v.kind(), config.chainId(), v.height(), v.round(), v.blockHash()), true);
       return;
     }
-    if (place == Place.FAR || !inRoundWindow(v.round()) || !hs.validators.contains(v.signature().signer())) {
+    if (place == Place.FAR) {
+      noteSyncHint(from, v.height() - 1);
+      return;
+    }
+    if (!inRoundWindow(v.round()) || !hs.validators.contains(v.signature().signer())) {
       return;
     }
     VoteBook book = v.kind() == VoteKind.PREPARE ? hs.prepares : hs.commits;
@@ -464,11 +470,15 @@ public final class ConsensusEngine {
       return;
     }
     if (place == Place.NEXT) {
-      bufferNextHeight(t, t.signature(),
+      bufferNextHeight(from, t, t.signature(),
           SigningDigest.timeout(suite, config.chainId(), t.height(), t.round(), t.highQcRound()), true);
       return;
     }
-    if (place == Place.FAR || !hs.validators.contains(t.signature().signer())) {
+    if (place == Place.FAR) {
+      noteSyncHint(from, t.height() - 1);
+      return;
+    }
+    if (!hs.validators.contains(t.signature().signer())) {
       return;
     }
     if (t.round() < hs.round) {
@@ -702,17 +712,8 @@ public final class ConsensusEngine {
         return; // only our own execution is pending: no sync needed
       }
     }
-    if (from.equals(self)) {
-      return;
-    }
-    long hinted = syncHints.getOrDefault(from, -1L);
-    if (cc.height() > hinted) {
-      if (syncHints.size() >= SYNC_PEERS_MAX && !syncHints.containsKey(from)) {
-        syncHints.clear();
-      }
-      syncHints.put(from, cc.height());
-    }
-    if (verified && cc.height() > syncRequested.getOrDefault(from, -1L)) {
+    noteSyncHint(from, cc.height());
+    if (!from.equals(self) && verified && cc.height() > syncRequested.getOrDefault(from, -1L)) {
       requestSync(from, cc.height()); // line 53
     }
   }
@@ -724,6 +725,20 @@ public final class ConsensusEngine {
     if (CertificateVerifier.verify(cc.blockHash(), cc.height(), cc, hs.validators, suite, config.chainId()).isOk()) {
       onCommitCertificate(cc); // line 53: h' = h, as line 29
     }
+  }
+
+  /**
+   * Remembers that {@code from} claims {@code height} is committed, to ask it for the blocks when our round timer
+   * finds us stuck (L3). Claims are not trusted: sync verifies every certificate, and each peer has one entry.
+   */
+  private void noteSyncHint(Address from, long height) {
+    if (from.equals(self) || height <= tip.height() || height <= syncHints.getOrDefault(from, -1L)) {
+      return;
+    }
+    if (syncHints.size() >= SYNC_PEERS_MAX && !syncHints.containsKey(from)) {
+      syncHints.clear();
+    }
+    syncHints.put(from, height);
   }
 
   private void requestSync(Address peer, long toHeight) {
@@ -835,7 +850,8 @@ public final class ConsensusEngine {
   // ---------------------------------------------------------------------------------------------------------
   // verification and bookkeeping
 
-  private void bufferNextHeight(ConsensusMessage m, VoteSignature signature, byte[] digest, boolean signerAllowed) {
+  private void bufferNextHeight(
+      Address from, ConsensusMessage m, VoteSignature signature, byte[] digest, boolean signerAllowed) {
     if (!signerAllowed) {
       return;
     }
@@ -846,6 +862,7 @@ public final class ConsensusEngine {
     Optional<byte[]> key = validators.get().find(signature.signer()).map(v -> v.publicKey().unsafeArray());
     if (key.isPresent() && CertificateVerifier.verifyOne(suite, digest, signature.signature(), key.get())) {
       nextHeight.add(signature.signer(), m);
+      noteSyncHint(from, m.height() - 1); // its validators committed our height: ask for it if we stay stuck
     }
   }
 

@@ -39,6 +39,8 @@ public final class TxPool {
   private final List<Consumer<TxPoolException.Reason>> rejectionListeners = new CopyOnWriteArrayList<>();
   private long blockGasLimit;
   private long seq;
+  /** Sum of the gas limits of everything in the pool, kept so the producer's "is a block full?" poll is O(1). */
+  private long gasTotal;
 
   private record Entry(Transaction tx, Address sender, long seq) {}
 
@@ -172,6 +174,7 @@ public final class TxPool {
     bySender.computeIfAbsent(sender, s -> new TreeMap<>()).put(tx.nonce(), entry);
     byHash.put(tx.hash(), entry);
     byPrice.add(entry);
+    gasTotal += tx.gasLimit();
   }
 
   private boolean outbids(Transaction replacement, Transaction old) {
@@ -191,7 +194,9 @@ public final class TxPool {
   }
 
   private void remove(Entry entry) {
-    byHash.remove(entry.tx.hash());
+    if (byHash.remove(entry.tx.hash()) != null) {
+      gasTotal -= entry.tx.gasLimit();
+    }
     byPrice.remove(entry);
     TreeMap<Long, Entry> queue = bySender.get(entry.sender);
     if (queue != null) {
@@ -308,14 +313,7 @@ public final class TxPool {
 
   /** Whether the pool holds at least {@code gasLimit} worth of gas: the block producer then proposes at once. */
   public synchronized boolean holdsAtLeastGas(long gasLimit) {
-    long sum = 0;
-    for (Entry e : byHash.values()) {
-      sum += e.tx.gasLimit();
-      if (sum >= gasLimit) {
-        return true;
-      }
-    }
-    return false;
+    return gasTotal >= gasLimit;
   }
 
   /** Pending (executable now) and queued (nonce gap) transactions per sender, for txpool_content/status. */

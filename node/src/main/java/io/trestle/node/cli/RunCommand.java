@@ -9,6 +9,7 @@ import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
 import io.trestle.node.Node;
 import io.trestle.node.config.NodeConfig;
+import io.trestle.rpc.eth.RpcLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,24 @@ final class RunCommand implements Callable<Integer> {
     KeyPair key = loadKey(base.resolve(cfg.node().keyFile() == null ? "node.key" : cfg.node().keyFile()), genesis.suite());
     String host = cfg.rpc() == null || cfg.rpc().host() == null ? "127.0.0.1" : cfg.rpc().host();
     int port = cfg.rpc() == null || cfg.rpc().port() == null ? 8545 : cfg.rpc().port();
-    Node node = new Node(new Node.Settings(base.resolve(cfg.node().dataDir()), genesis, key, host, port));
+    RpcLimits limits = RpcLimits.defaults();
+    if (cfg.rpc() != null) {
+      try {
+        limits = limits.withLogs(
+            cfg.rpc().logsBlockRangeMax() == null ? limits.logsBlockRangeMax() : cfg.rpc().logsBlockRangeMax(),
+            cfg.rpc().logsResultsMax() == null ? limits.logsResultsMax() : cfg.rpc().logsResultsMax());
+      } catch (IllegalArgumentException e) {
+        throw new CliException(config + ": [rpc] " + e.getMessage());
+      }
+    }
+    Node.NetworkSettings network = null;
+    if (cfg.p2p() != null && cfg.p2p().port() != null) {
+      network = new Node.NetworkSettings(cfg.p2p().host() == null ? "127.0.0.1" : cfg.p2p().host(), cfg.p2p().port(),
+          cfg.p2p().peers() == null ? java.util.List.of() : cfg.p2p().peers());
+    } else if (genesis.validators().size() > 1) {
+      throw new CliException(config + ": a chain of " + genesis.validators().size() + " validators needs a [p2p] section");
+    }
+    Node node = new Node(new Node.Settings(base.resolve(cfg.node().dataDir()), genesis, key, host, port, limits, network));
     try {
       node.start();
     } catch (GenesisException e) {

@@ -43,11 +43,15 @@ public final class ChainApplication implements Application {
   private final CryptoSuite suite;
   private final ValidatorSet validators;
   private final int blockTxsMax;
-  private final Map<Hash, io.trestle.core.block.Block> decoded = new LinkedHashMap<>(16, 0.75f, true) {
+  /**
+   * Decoded payloads by their exact bytes. Not by payload hash: the payload commitment leaves out the envelope's
+   * proposer and timestamp, so two proposers' empty blocks at one height share it.
+   */
+  private final Map<Bytes, io.trestle.core.block.Block> decoded = new LinkedHashMap<>(16, 0.75f, true) {
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected boolean removeEldestEntry(Map.Entry<Hash, io.trestle.core.block.Block> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<Bytes, io.trestle.core.block.Block> eldest) {
       return size() > DECODED_MAX;
     }
   };
@@ -84,10 +88,11 @@ public final class ChainApplication implements Application {
     List<Transaction> txs = pool.selectForBlock(chain.genesis().gasLimit(), chain.nextBaseFee(), blockTxsMax);
     io.trestle.core.block.Block block = chain.buildBlock(txs, timestampMs, proposer, 0);
     Hash commitment = block.header().payloadCommitment(suite);
+    Bytes payload = Bytes.wrap(block.encode());
     synchronized (decoded) {
-      decoded.put(commitment, block);
+      decoded.put(payload, block);
     }
-    return new Payload(commitment, Bytes.wrap(block.encode()));
+    return new Payload(commitment, payload);
   }
 
   @Override
@@ -98,9 +103,9 @@ public final class ChainApplication implements Application {
   /** The chain block a payload encodes, when it is well-formed and bound to {@code payloadHash}; else null. */
   io.trestle.core.block.Block chainBlock(Hash payloadHash, Bytes payload) {
     synchronized (decoded) {
-      io.trestle.core.block.Block cached = decoded.get(payloadHash);
+      io.trestle.core.block.Block cached = decoded.get(payload);
       if (cached != null) {
-        return cached;
+        return cached.header().payloadCommitment(suite).equals(payloadHash) ? cached : null;
       }
     }
     io.trestle.core.block.Block block;
@@ -119,7 +124,7 @@ public final class ChainApplication implements Application {
     }
     block = new io.trestle.core.block.Block(block.header(), txs);
     synchronized (decoded) {
-      decoded.put(payloadHash, block);
+      decoded.put(payload, block);
     }
     return block;
   }
@@ -153,6 +158,11 @@ public final class ChainApplication implements Application {
     io.trestle.core.block.Block chainBlock = chainBlock(block.header().payloadHash(), block.payload());
     if (chainBlock == null) {
       throw new IllegalStateException("committed block " + block.height() + " has no valid chain payload");
+    }
+    if (!chainBlock.header().hash(suite).equals(block.id(suite))) {
+      throw new IllegalStateException("committed block " + block.height() + ": chain header hash "
+          + chainBlock.header().hash(suite) + " differs from the consensus id " + block.id(suite)
+          + " (envelope and payload disagree)");
     }
     Chain.CommittedBlock committed;
     try {

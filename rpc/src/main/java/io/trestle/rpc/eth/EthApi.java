@@ -42,12 +42,19 @@ public final class EthApi {
   private final TxPool pool;
   private final String clientVersion;
   private final IntSupplier peerCount;
+  private final Address coinbase;
 
   public EthApi(Chain chain, TxPool pool, String clientVersion, IntSupplier peerCount) {
+    this(chain, pool, clientVersion, peerCount, null);
+  }
+
+  /** {@code coinbase}: the validator address of this node, or null when it does not propose blocks. */
+  public EthApi(Chain chain, TxPool pool, String clientVersion, IntSupplier peerCount, Address coinbase) {
     this.chain = chain;
     this.pool = pool;
     this.clientVersion = clientVersion;
     this.peerCount = peerCount;
+    this.coinbase = coinbase;
   }
 
   public void register(JsonRpcProcessor rpc) {
@@ -102,6 +109,62 @@ public final class EthApi {
     rpc.register("eth_getUncleCountByBlockHash", p -> Json.quantity(0));
     rpc.register("eth_call", this::call);
     rpc.register("eth_estimateGas", this::estimateGas);
+    rpc.register("eth_getTransactionByBlockNumberAndIndex", p -> {
+      p.atMost(2);
+      long n = BlockSelector.resolveOrMissing(chain, p.required(0, "block"));
+      return transactionAt(n, p.required(1, "transaction index"));
+    });
+    rpc.register("eth_getTransactionByBlockHashAndIndex", p -> {
+      p.atMost(2);
+      long n = chain.store().numberOf(Json.parseHash(p.required(0, "block hash"), "block hash"));
+      return transactionAt(n, p.required(1, "transaction index"));
+    });
+    rpc.register("eth_getBlockReceipts", this::blockReceipts);
+    // a BFT chain has no uncles; clients still ask
+    rpc.register("eth_getUncleByBlockNumberAndIndex", p -> NullNode.getInstance());
+    rpc.register("eth_getUncleByBlockHashAndIndex", p -> NullNode.getInstance());
+    rpc.register("eth_coinbase", p -> {
+      if (coinbase == null) {
+        throw RpcException.server("this node is not a validator: it has no coinbase");
+      }
+      return Json.address(coinbase);
+    });
+    rpc.register("eth_baseFee", p -> Json.quantity(chain.nextBaseFee()));
+    // no blob transactions here: the blob base fee stays at its minimum of 1 wei (EIP-4844)
+    rpc.register("eth_blobBaseFee", p -> Json.quantity(1));
+  }
+
+  private JsonNode transactionAt(long number, JsonNode indexNode) throws RpcException {
+    long index = Json.parseLong(indexNode, "transaction index");
+    if (number < 0) {
+      return NullNode.getInstance();
+    }
+    List<ExecutedTransaction> txs = executed(number);
+    if (index >= txs.size()) {
+      return NullNode.getInstance();
+    }
+    ExecutedTransaction e = txs.get((int) index);
+    return Views.transaction(e.transaction(), e, chain.store().header(number).timestampSeconds());
+  }
+
+  private JsonNode blockReceipts(Params p) throws RpcException {
+    JsonNode block = p.atMost(1).required(0, "block");
+    long n;
+    if (block.isTextual() && block.asText().length() == 66) {
+      n = chain.store().numberOf(Json.parseHash(block, "block hash"));
+    } else if (block.isObject() && block.has("blockHash")) {
+      n = chain.store().numberOf(Json.parseHash(block.get("blockHash"), "blockHash"));
+    } else {
+      n = BlockSelector.resolveOrMissing(chain, block);
+    }
+    if (n < 0 || chain.blockHash(n) == null) {
+      return NullNode.getInstance();
+    }
+    ArrayNode out = Json.NODES.arrayNode();
+    for (ExecutedTransaction e : executed(n)) {
+      out.add(Views.receipt(e));
+    }
+    return out;
   }
 
   private BigInteger suggestedTip() {
@@ -188,7 +251,8 @@ public final class EthApi {
       return NullNode.getInstance();
     }
     Hash hash = block.header().hash(chain.suite());
-    return Views.block(block, hash, results, executed(number), full);
+    List<ExecutedTransaction> executed = chain.store().executed(number, hash, block.transactions());
+    return Views.block(block, hash, results, executed == null ? List.of() : executed, full);
   }
 
   // ---- eth_call / eth_estimateGas ----

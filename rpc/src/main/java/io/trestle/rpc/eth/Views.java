@@ -21,6 +21,22 @@ final class Views {
 
   static ObjectNode block(Block block, Hash hash, BlockResults results, List<ExecutedTransaction> executed, boolean full) {
     Header h = block.header();
+    ObjectNode o = header(h, hash, results);
+    o.set("size", Json.quantity(block.encode().length));
+    ArrayNode txs = o.putArray("transactions");
+    for (ExecutedTransaction e : executed) {
+      if (full) {
+        txs.add(transaction(e.transaction(), e, h.timestampSeconds()));
+      } else {
+        txs.add(Json.hash(e.hash()));
+      }
+    }
+    o.putArray("uncles");
+    return o;
+  }
+
+  /** The header fields of a block (what newHeads notifications carry). */
+  static ObjectNode header(Header h, Hash hash, BlockResults results) {
     ObjectNode o = Json.NODES.objectNode();
     o.set("number", Json.quantity(h.number()));
     o.set("hash", Json.hash(hash));
@@ -35,21 +51,11 @@ final class Views {
     o.put("difficulty", "0x0");
     o.put("totalDifficulty", "0x0");
     o.set("extraData", Json.data(h.extraData()));
-    o.set("size", Json.quantity(block.encode().length));
     o.set("gasLimit", Json.quantity(h.gasLimit()));
     o.set("gasUsed", Json.quantity(results.gasUsed()));
     o.set("timestamp", Json.quantity(h.timestampSeconds()));
     o.set("mixHash", Json.hash(h.parentHash()));
     o.set("baseFeePerGas", Json.quantity(h.baseFeePerGas()));
-    ArrayNode txs = o.putArray("transactions");
-    for (ExecutedTransaction e : executed) {
-      if (full) {
-        txs.add(transaction(e.transaction(), e, h.timestampSeconds()));
-      } else {
-        txs.add(Json.hash(e.hash()));
-      }
-    }
-    o.putArray("uncles");
     return o;
   }
 
