@@ -104,23 +104,29 @@ final class ConnectionHandler extends ChannelDuplexHandler {
 
   private void onHello(ChannelHandlerContext ctx, byte[] bytes) {
     try {
-      byte[] auth = handshake.onPeerHello(bytes);
-      phase = Phase.AUTH;
-      ctx.writeAndFlush(Frames.encode(ctx.alloc(), auth));
+      handshake.acceptPeerHello(bytes);
     } catch (HandshakeException e) {
       handshakeFailed(ctx, e);
+      return;
+    }
+    phase = Phase.AUTH;
+    if (handshake.role() == Handshake.Role.INITIATOR) {
+      ctx.writeAndFlush(Frames.encode(ctx.alloc(), handshake.authFrame()));
     }
   }
 
   private void onAuth(ChannelHandlerContext ctx, byte[] bytes) {
     Handshake.Result result;
     try {
-      result = handshake.onPeerAuth(bytes);
+      result = handshake.onPeerAuth(bytes, network::precheck);
     } catch (HandshakeException e) {
+      if (e.kind() == HandshakeException.Kind.SELF && handshake.role() == Handshake.Role.RESPONDER) {
+        // The initiator proved it holds our own key: it is us. Answer, so our dialer learns it too and stops.
+        ctx.writeAndFlush(Frames.encode(ctx.alloc(), handshake.authFrame()));
+      }
       handshakeFailed(ctx, e);
       return;
     }
-    handshake = null;
     authenticated = true;
     cancelHandshakeTimer();
     releasePendingSlot();
@@ -130,6 +136,11 @@ final class ConnectionHandler extends ChannelDuplexHandler {
       handshakeFailed(ctx, refused);
       return;
     }
+    if (handshake.role() == Handshake.Role.RESPONDER) {
+      // before any session frame: the initiator reads our auth first
+      ctx.writeAndFlush(Frames.encode(ctx.alloc(), handshake.authFrame()));
+    }
+    handshake = null;
     phase = Phase.SESSION;
     frameDecoder.frameBytesMax(Frames.SESSION_FRAME_BYTES_MAX);
     network.established(session);

@@ -15,14 +15,16 @@ import java.util.Objects;
 
 /**
  * One end of the handshake of ADR 0201, as a pure state machine (no sockets, no clock), so it can be tested
- * and fuzzed byte by byte. Both ends run the same two steps, in parallel:
+ * and fuzzed byte by byte:
  *
  * <ol>
- *   <li>send {@link #hello()}; on the peer's hello, check chain and version, derive the session keys from the
- *       X25519 secret and the transcript hash, and send {@link #onPeerHello}'s answer: the node public key and a
- *       signature over the transcript, encrypted under the new send key (frame counter 0);
+ *   <li>send {@link #hello()}; on the peer's hello ({@link #acceptPeerHello}), check chain and version and derive
+ *       the session keys from the X25519 secret and the transcript hash;
+ *   <li>the initiator sends its {@link #authFrame()} (node public key and a signature over the transcript,
+ *       encrypted under the new send key, frame counter 0) right away;
  *   <li>on the peer's auth frame ({@link #onPeerAuth}), decrypt it (key confirmation), verify the signature
- *       (authentication) and hand back the peer's identity and the two directional ciphers.
+ *       (authentication) and hand back the peer's identity and the two directional ciphers; the responder sends
+ *       its own auth frame only now, after the network admitted the initiator.
  * </ol>
  *
  * Admission, bans and duplicate connections are the network's business, decided on the result.
@@ -95,15 +97,9 @@ final class Handshake {
   }
 
   /**
-   * Takes the peer's hello and returns our auth frame. Checks version, suite, chain id and genesis hash, and
-   * that the peer did not reflect our own hello back.
+   * Takes the peer's hello: checks version, suite, chain id and genesis hash, and that the peer did not reflect
+   * our own hello back, then derives the session keys.
    */
-  byte[] onPeerHello(byte[] peerHelloBytes) throws HandshakeException {
-    acceptPeerHello(peerHelloBytes);
-    return sealAuth(authPlaintext());
-  }
-
-  /** The checks and key derivation of {@link #onPeerHello}, without producing the auth frame. */
   void acceptPeerHello(byte[] peerHelloBytes) throws HandshakeException {
     requireStep(Step.AWAIT_HELLO);
     Hello peer = Hello.decode(peerHelloBytes);
@@ -149,8 +145,27 @@ final class Handshake {
     step = Step.AWAIT_AUTH;
   }
 
-  /** Takes the peer's auth frame: decrypts it, verifies the signature and names the peer. */
-  Result onPeerAuth(byte[] frame) throws HandshakeException {
+  /**
+   * Our auth frame. The initiator sends it as soon as it has the responder's hello; the responder only once it
+   * has authenticated and admitted the initiator, so a stranger gets neither a signature nor the responder's
+   * identity.
+   */
+  byte[] authFrame() {
+    return sealAuth(authPlaintext());
+  }
+
+  /** Checks a peer's claimed address before its signature is verified, so strangers cost no verification. */
+  @FunctionalInterface
+  interface Precheck {
+    void check(Address claimed) throws HandshakeException;
+  }
+
+  /**
+   * Takes the peer's auth frame: decrypts it, lets {@code precheck} refuse the claimed address (not for a claim
+   * to be this node, which must be verified before the dialer believes it), verifies the signature and names
+   * the peer.
+   */
+  Result onPeerAuth(byte[] frame, Precheck precheck) throws HandshakeException {
     requireStep(Step.AWAIT_AUTH);
     if (frame.length != AUTH_FRAME_BYTES) {
       throw new HandshakeException(HandshakeException.Kind.MALFORMED,
@@ -159,12 +174,16 @@ final class Handshake {
     byte[] plaintext = openAuth(frame);
     byte[] peerPublicKey = Arrays.copyOfRange(plaintext, 0, PUBLIC_KEY_BYTES);
     Signature signature = decodeSignature(Arrays.copyOfRange(plaintext, PUBLIC_KEY_BYTES, AUTH_PLAINTEXT_BYTES));
+    boolean claimsToBeUs = MessageDigest.isEqual(peerPublicKey, localPublicKey);
+    if (!claimsToBeUs) {
+      precheck.check(Address.wrap(local.suite().address(peerPublicKey)));
+    }
     byte[] digest = authDigest(role.other(), peerPublicKey);
     if (!local.suite().verify(digest, signature, peerPublicKey)) {
       throw new HandshakeException(HandshakeException.Kind.AUTHENTICATION,
           "auth signature does not verify under the node key it names");
     }
-    if (MessageDigest.isEqual(peerPublicKey, localPublicKey)) {
+    if (claimsToBeUs) {
       throw new HandshakeException(HandshakeException.Kind.SELF, "connection to oneself");
     }
     step = Step.DONE;
@@ -184,7 +203,7 @@ final class Handshake {
 
   /** Our node key and its signature over the transcript, before encryption; separate so tests can tamper with it. */
   byte[] authPlaintext() {
-    requireStep(Step.AWAIT_AUTH);
+    requireKeys();
     CryptoSuite suite = local.suite();
     Signature signature = suite.sign(authDigest(role, localPublicKey), local.nodeKey());
     return concat(localPublicKey, signature.toCompact());
@@ -192,7 +211,10 @@ final class Handshake {
 
   /** Encrypts an auth plaintext as the first frame of our send direction. */
   byte[] sealAuth(byte[] plaintext) {
-    requireStep(Step.AWAIT_AUTH);
+    requireKeys();
+    if (send.framesUsed() != 0) {
+      throw new IllegalStateException("the auth frame was already sealed");
+    }
     try {
       return send.seal(plaintext);
     } catch (ProtocolException impossible) {
@@ -213,6 +235,12 @@ final class Handshake {
     BigInteger r = new BigInteger(1, Arrays.copyOfRange(compact, 0, 32));
     BigInteger s = new BigInteger(1, Arrays.copyOfRange(compact, 32, 64));
     return new Signature(r, s, recoveryId);
+  }
+
+  private void requireKeys() {
+    if (step == Step.AWAIT_HELLO) {
+      throw new IllegalStateException("no session keys before the peer's hello");
+    }
   }
 
   private void requireStep(Step expected) {

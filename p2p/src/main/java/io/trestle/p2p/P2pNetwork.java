@@ -321,6 +321,17 @@ public final class P2pNetwork implements AutoCloseable {
     return bans.remainingMs(peer, System.nanoTime());
   }
 
+  /** The cheap part of {@link #admit}, run on a peer's claimed address before its signature is verified. */
+  void precheck(Address claimed) throws HandshakeException {
+    long now = System.nanoTime();
+    if (bans.isBanned(claimed, now)) {
+      throw refused("address " + claimed.toHex() + " is banned for " + bans.remainingMs(claimed, now) + " ms more");
+    }
+    if (!admission.admits(claimed)) {
+      throw refused("address " + claimed.toHex() + " is not admitted");
+    }
+  }
+
   /**
    * Decides whether an authenticated connection becomes the session with its peer: refused when the peer is
    * banned, not admitted, not the node the dialed endpoint promised, over the peer limit, or a duplicate that
@@ -481,10 +492,15 @@ public final class P2pNetwork implements AutoCloseable {
   }
 
   private void maintain() {
-    bans.expire(System.nanoTime());
-    admissionChanged();
-    for (Dialer d : dialers.values()) {
-      d.maybeDial();
+    try {
+      bans.expire(System.nanoTime());
+      admissionChanged();
+      for (Dialer d : dialers.values()) {
+        d.maybeDial();
+      }
+    } catch (RuntimeException bug) {
+      // a failing admission policy must not stop the tick for good: the next one tries again
+      LOG.error("p2p maintenance failed node={}", name, bug);
     }
   }
 

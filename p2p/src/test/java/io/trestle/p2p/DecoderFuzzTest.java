@@ -56,7 +56,7 @@ class DecoderFuzzTest {
     byte[] hello = new Handshake(i, Handshake.Role.INITIATOR, RANDOM, 1L << 32).hello();
     Handshake responder = new Handshake(r, Handshake.Role.RESPONDER, RANDOM, 1L << 32);
     try {
-      responder.onPeerHello(Mutator.mutate(hello, seed));
+      Handshakes.answer(responder, Mutator.mutate(hello, seed));
     } catch (HandshakeException expected) {
       // refused
     }
@@ -66,7 +66,7 @@ class DecoderFuzzTest {
   void randomAuthFrameIsRefusedWithHandshakeException(@ForAll("anyBytes") byte[] frame, @ForAll boolean sm)
       throws Exception {
     Handshake responder = responderAwaitingAuth(sm);
-    HandshakeException e = assertThrows(HandshakeException.class, () -> responder.onPeerAuth(frame));
+    HandshakeException e = assertThrows(HandshakeException.class, () -> responder.onPeerAuth(frame, Handshakes.ANY));
     assertTrue(e.isJunk(), e.getMessage());
   }
 
@@ -74,14 +74,14 @@ class DecoderFuzzTest {
   void anyChangeToAnAuthFrameIsRefused(@ForAll long seed, @ForAll boolean sm) throws Exception {
     Handshake initiator = new Handshake(sm ? SM_ALICE : ALICE, Handshake.Role.INITIATOR, RANDOM, 1L << 32);
     Handshake responder = new Handshake(sm ? SM_BOB : BOB, Handshake.Role.RESPONDER, RANDOM, 1L << 32);
-    byte[] auth = initiator.onPeerHello(responder.hello());
-    responder.onPeerHello(initiator.hello());
+    byte[] auth = Handshakes.answer(initiator, responder.hello());
+    Handshakes.answer(responder, initiator.hello());
     byte[] mutated = Mutator.mutate(auth, seed);
     if (Arrays.equals(auth, mutated)) {
-      assertEquals((sm ? SM_ALICE : ALICE).address(), responder.onPeerAuth(mutated).peerAddress());
+      assertEquals((sm ? SM_ALICE : ALICE).address(), responder.onPeerAuth(mutated, Handshakes.ANY).peerAddress());
       return;
     }
-    assertThrows(HandshakeException.class, () -> responder.onPeerAuth(mutated));
+    assertThrows(HandshakeException.class, () -> responder.onPeerAuth(mutated, Handshakes.ANY));
   }
 
   @Property(tries = 400)
@@ -118,10 +118,10 @@ class DecoderFuzzTest {
   void sessionCipherRefusesAnyForgedFrame(@ForAll("anyBytes") byte[] bytes, @ForAll boolean sm) throws Exception {
     Handshake initiator = new Handshake(sm ? SM_ALICE : ALICE, Handshake.Role.INITIATOR, RANDOM, 1L << 32);
     Handshake responder = new Handshake(sm ? SM_BOB : BOB, Handshake.Role.RESPONDER, RANDOM, 1L << 32);
-    byte[] authI = initiator.onPeerHello(responder.hello());
-    byte[] authR = responder.onPeerHello(initiator.hello());
-    initiator.onPeerAuth(authR);
-    Handshake.Result atResponder = responder.onPeerAuth(authI);
+    byte[] authI = Handshakes.answer(initiator, responder.hello());
+    byte[] authR = Handshakes.answer(responder, initiator.hello());
+    initiator.onPeerAuth(authR, Handshakes.ANY);
+    Handshake.Result atResponder = responder.onPeerAuth(authI, Handshakes.ANY);
     assertThrows(ProtocolException.class, () -> atResponder.receive().open(bytes));
   }
 
@@ -154,10 +154,10 @@ class DecoderFuzzTest {
         Handshake initiator = new Handshake(ALICE, Handshake.Role.INITIATOR, RANDOM, 1L << 32);
         channel.writeInbound(frame(initiator.hello()));
         byte[] responderHello = body(channel.readOutbound());
-        byte[] authI = initiator.onPeerHello(responderHello);
+        byte[] authI = Handshakes.answer(initiator, responderHello);
         if (phase == 2) {
           channel.writeInbound(frame(authI));
-          session = initiator.onPeerAuth(body(channel.readOutbound()));
+          session = initiator.onPeerAuth(body(channel.readOutbound()), Handshakes.ANY);
           assertTrue(network.isConnected(BOB.address()) || network.isConnected(ALICE.address()));
         }
       }
@@ -184,7 +184,7 @@ class DecoderFuzzTest {
   private Handshake responderAwaitingAuth(boolean sm) throws HandshakeException {
     Handshake initiator = new Handshake(sm ? SM_ALICE : ALICE, Handshake.Role.INITIATOR, RANDOM, 1L << 32);
     Handshake responder = new Handshake(sm ? SM_BOB : BOB, Handshake.Role.RESPONDER, RANDOM, 1L << 32);
-    responder.onPeerHello(initiator.hello());
+    Handshakes.answer(responder, initiator.hello());
     return responder;
   }
 

@@ -34,9 +34,9 @@ class HandshakeTest {
 
   /** Both ends exchanged hellos and auths; returns {initiator result, responder result}. */
   private static Handshake.Result[] run(Handshake i, Handshake r) throws HandshakeException {
-    byte[] authI = i.onPeerHello(r.hello());
-    byte[] authR = r.onPeerHello(i.hello());
-    return new Handshake.Result[] {i.onPeerAuth(authR), r.onPeerAuth(authI)};
+    byte[] authI = Handshakes.answer(i, r.hello());
+    byte[] authR = Handshakes.answer(r, i.hello());
+    return new Handshake.Result[] {i.onPeerAuth(authR, Handshakes.ANY), r.onPeerAuth(authI, Handshakes.ANY)};
   }
 
   @ParameterizedTest
@@ -67,7 +67,7 @@ class HandshakeTest {
   void refusesPeerOfAnotherChainId() {
     Handshake i = initiator(TestNet.identity(EthereumSuite.INSTANCE, 1, 1, TestNet.GENESIS));
     Handshake r = responder(TestNet.identity(EthereumSuite.INSTANCE, 2, 2, TestNet.GENESIS));
-    HandshakeException e = assertThrows(HandshakeException.class, () -> r.onPeerHello(i.hello()));
+    HandshakeException e = assertThrows(HandshakeException.class, () -> Handshakes.answer(r, i.hello()));
     assertEquals(HandshakeException.Kind.MISMATCH, e.kind());
     assertTrue(e.getMessage().contains("chain id 1"), e.getMessage());
   }
@@ -77,7 +77,7 @@ class HandshakeTest {
     Hash other = Hash.wrap(new byte[32]);
     Handshake i = initiator(TestNet.identity(EthereumSuite.INSTANCE, 1, TestNet.CHAIN_ID, other));
     Handshake r = responder(TestNet.identity(EthereumSuite.INSTANCE, 2));
-    HandshakeException e = assertThrows(HandshakeException.class, () -> r.onPeerHello(i.hello()));
+    HandshakeException e = assertThrows(HandshakeException.class, () -> Handshakes.answer(r, i.hello()));
     assertEquals(HandshakeException.Kind.MISMATCH, e.kind());
     assertTrue(e.getMessage().contains("genesis"), e.getMessage());
   }
@@ -86,7 +86,7 @@ class HandshakeTest {
   void refusesPeerOfAnotherCryptoSuite() {
     Handshake i = initiator(TestNet.identity(SmSuite.INSTANCE, 1));
     Handshake r = responder(TestNet.identity(EthereumSuite.INSTANCE, 2));
-    HandshakeException e = assertThrows(HandshakeException.class, () -> r.onPeerHello(i.hello()));
+    HandshakeException e = assertThrows(HandshakeException.class, () -> Handshakes.answer(r, i.hello()));
     assertEquals(HandshakeException.Kind.MISMATCH, e.kind());
   }
 
@@ -96,10 +96,10 @@ class HandshakeTest {
     Handshake i = initiator(TestNet.identity(suite, 1));
     Handshake r = responder(TestNet.identity(suite, 2));
     i.acceptPeerHello(r.hello());
-    r.onPeerHello(i.hello());
+    Handshakes.answer(r, i.hello());
     byte[] plaintext = i.authPlaintext();
     plaintext[Handshake.PUBLIC_KEY_BYTES + 10] ^= 0x01;
-    HandshakeException e = assertThrows(HandshakeException.class, () -> r.onPeerAuth(i.sealAuth(plaintext)));
+    HandshakeException e = assertThrows(HandshakeException.class, () -> r.onPeerAuth(i.sealAuth(plaintext), Handshakes.ANY));
     assertEquals(HandshakeException.Kind.AUTHENTICATION, e.kind());
     assertTrue(e.getMessage().contains("signature"), e.getMessage());
   }
@@ -110,11 +110,11 @@ class HandshakeTest {
     Handshake i = initiator(TestNet.identity(suite, 1));
     Handshake r = responder(TestNet.identity(suite, 2));
     i.acceptPeerHello(r.hello());
-    r.onPeerHello(i.hello());
+    Handshakes.answer(r, i.hello());
     byte[] plaintext = i.authPlaintext();
     byte[] otherKey = TestNet.identity(suite, 3).nodeKey().publicKey();
     System.arraycopy(otherKey, 0, plaintext, 0, Handshake.PUBLIC_KEY_BYTES);
-    HandshakeException e = assertThrows(HandshakeException.class, () -> r.onPeerAuth(i.sealAuth(plaintext)));
+    HandshakeException e = assertThrows(HandshakeException.class, () -> r.onPeerAuth(i.sealAuth(plaintext), Handshakes.ANY));
     assertEquals(HandshakeException.Kind.AUTHENTICATION, e.kind());
   }
 
@@ -130,14 +130,14 @@ class HandshakeTest {
     Handshake towardsAlice = responder(mallory);
     Handshake towardsBob = initiator(mallory);
 
-    byte[] authFromAlice = a.onPeerHello(towardsAlice.hello());
+    byte[] authFromAlice = Handshakes.answer(a, towardsAlice.hello());
     towardsAlice.acceptPeerHello(a.hello());
     towardsBob.acceptPeerHello(b.hello());
-    b.onPeerHello(towardsBob.hello());
+    Handshakes.answer(b, towardsBob.hello());
 
     // She can read Alice's auth and re-encrypt it for Bob, but Alice signed a transcript with Mallory's key in it.
     byte[] alicesAuth = towardsAlice.openAuth(authFromAlice);
-    HandshakeException e = assertThrows(HandshakeException.class, () -> b.onPeerAuth(towardsBob.sealAuth(alicesAuth)));
+    HandshakeException e = assertThrows(HandshakeException.class, () -> b.onPeerAuth(towardsBob.sealAuth(alicesAuth), Handshakes.ANY));
     assertEquals(HandshakeException.Kind.AUTHENTICATION, e.kind());
   }
 
@@ -148,21 +148,21 @@ class HandshakeTest {
     Handshake first = initiator(alice);
     Handshake bob1 = responder(bob);
     byte[] recordedHello = first.hello();
-    byte[] recordedAuth = first.onPeerHello(bob1.hello());
-    bob1.onPeerHello(recordedHello);
-    bob1.onPeerAuth(recordedAuth);
+    byte[] recordedAuth = Handshakes.answer(first, bob1.hello());
+    Handshakes.answer(bob1, recordedHello);
+    bob1.onPeerAuth(recordedAuth, Handshakes.ANY);
 
     // An eavesdropper replays Alice's recorded messages to Bob, who answers with a fresh ephemeral key and nonce.
     Handshake bob2 = responder(bob);
-    bob2.onPeerHello(recordedHello);
-    HandshakeException e = assertThrows(HandshakeException.class, () -> bob2.onPeerAuth(recordedAuth));
+    Handshakes.answer(bob2, recordedHello);
+    HandshakeException e = assertThrows(HandshakeException.class, () -> bob2.onPeerAuth(recordedAuth, Handshakes.ANY));
     assertEquals(HandshakeException.Kind.AUTHENTICATION, e.kind());
   }
 
   @Test
   void refusesOwnHelloReflectedBack() {
     Handshake r = responder(TestNet.identity(EthereumSuite.INSTANCE, 2));
-    HandshakeException e = assertThrows(HandshakeException.class, () -> r.onPeerHello(r.hello()));
+    HandshakeException e = assertThrows(HandshakeException.class, () -> Handshakes.answer(r, r.hello()));
     assertEquals(HandshakeException.Kind.AUTHENTICATION, e.kind());
   }
 
@@ -172,9 +172,9 @@ class HandshakeTest {
     NodeIdentity me = TestNet.identity(suite, 1);
     Handshake i = initiator(me);
     Handshake r = responder(me);
-    byte[] authI = i.onPeerHello(r.hello());
-    r.onPeerHello(i.hello());
-    HandshakeException e = assertThrows(HandshakeException.class, () -> r.onPeerAuth(authI));
+    byte[] authI = Handshakes.answer(i, r.hello());
+    Handshakes.answer(r, i.hello());
+    HandshakeException e = assertThrows(HandshakeException.class, () -> r.onPeerAuth(authI, Handshakes.ANY));
     assertEquals(HandshakeException.Kind.SELF, e.kind());
   }
 
@@ -184,7 +184,7 @@ class HandshakeTest {
     Handshake r = responder(TestNet.identity(EthereumSuite.INSTANCE, 2));
     byte[] hello = i.hello();
     java.util.Arrays.fill(hello, 4 + 2 + 1 + 8 + 32, 4 + 2 + 1 + 8 + 32 + 32, (byte) 0);
-    HandshakeException e = assertThrows(HandshakeException.class, () -> r.onPeerHello(hello));
+    HandshakeException e = assertThrows(HandshakeException.class, () -> Handshakes.answer(r, hello));
     assertEquals(HandshakeException.Kind.AUTHENTICATION, e.kind());
   }
 
@@ -194,7 +194,7 @@ class HandshakeTest {
     Handshake r = responder(TestNet.identity(EthereumSuite.INSTANCE, 2));
     byte[] hello = i.hello();
     hello[5] = 2;
-    HandshakeException e = assertThrows(HandshakeException.class, () -> r.onPeerHello(hello));
+    HandshakeException e = assertThrows(HandshakeException.class, () -> Handshakes.answer(r, hello));
     assertEquals(HandshakeException.Kind.MISMATCH, e.kind());
   }
 

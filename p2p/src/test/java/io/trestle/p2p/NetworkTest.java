@@ -126,6 +126,23 @@ class NetworkTest {
   }
 
   @Test
+  void listenerNeverSignsForNorRevealsItselfToANonAdmittedDialer() throws Exception {
+    NodeIdentity idA = identity(ETH, 1);
+    NodeIdentity stranger = identity(ETH, 66);
+    P2pNetwork a = node(idA, TestNet.admitting(List.of(idA)), fastConfig("a").build(), null);
+    InetSocketAddress addressA = start(a);
+    try (RawPeer raw = RawPeer.open(addressA)) {
+      Handshake handshake = new Handshake(stranger, Handshake.Role.INITIATOR, new java.security.SecureRandom(), 1L << 32);
+      raw.writeFrame(handshake.hello());
+      raw.writeFrame(Handshakes.answer(handshake, raw.readFrame()));
+
+      assertTrue(raw.closedWithoutSending(), "closed without an auth frame: no signature, no identity");
+    }
+    assertTrue(log.contains("handshake refused node=a", stranger.address().toHex(), "is not admitted"));
+    assertFalse(a.isBanned(stranger.address()), "a refusal is not a ban");
+  }
+
+  @Test
   void refusesPeerOfAnotherChainId() throws Exception {
     NodeIdentity idA = identity(ETH, 1);
     NodeIdentity idB = identity(ETH, 2, TestNet.CHAIN_ID + 1, TestNet.GENESIS);
@@ -336,8 +353,9 @@ class NetworkTest {
 
   @Test
   void keepAlivesHoldAQuietConnectionOpen() throws Exception {
-    P2pConfig.Builder quick = fastConfig("a").keepaliveIntervalMs(20).idleTimeoutMs(150);
-    Pair p = connectedPair(ETH, quick, fastConfig("b").keepaliveIntervalMs(20).idleTimeoutMs(150));
+    // keep-alives 50 times more often than the idle timeout, so a busy machine's pauses cannot fake an idle peer
+    P2pConfig.Builder quick = fastConfig("a").keepaliveIntervalMs(20).idleTimeoutMs(1_000);
+    Pair p = connectedPair(ETH, quick, fastConfig("b").keepaliveIntervalMs(20).idleTimeoutMs(1_000));
     List<String> reasons = new CopyOnWriteArrayList<>();
     p.a().addListener(new PeerListener() {
       @Override
@@ -346,9 +364,9 @@ class NetworkTest {
       }
     });
 
-    Thread.sleep(600);
+    Thread.sleep(2_100);
 
-    assertEquals(List.of(), reasons, "four idle timeouts passed without traffic but with keep-alives");
+    assertEquals(List.of(), reasons, "two idle timeouts passed without traffic but with keep-alives");
     assertTrue(p.a().isConnected(p.idB().address()));
   }
 

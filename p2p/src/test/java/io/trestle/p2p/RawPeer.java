@@ -39,8 +39,8 @@ final class RawPeer implements AutoCloseable {
     RawPeer peer = open(target);
     Handshake handshake = new Handshake(identity, Handshake.Role.INITIATOR, new SecureRandom(), 1L << 32);
     peer.writeFrame(handshake.hello());
-    peer.writeFrame(handshake.onPeerHello(peer.readFrame()));
-    peer.session = handshake.onPeerAuth(peer.readFrame());
+    peer.writeFrame(Handshakes.answer(handshake, peer.readFrame()));
+    peer.session = handshake.onPeerAuth(peer.readFrame(), Handshakes.ANY);
     return peer;
   }
 
@@ -79,6 +79,17 @@ final class RawPeer implements AutoCloseable {
     byte[] body = new byte[length];
     in.readFully(body);
     return body;
+  }
+
+  /** Whether the node closes the connection without sending another byte. */
+  boolean closedWithoutSending() {
+    try {
+      return in.read() < 0;
+    } catch (SocketTimeoutException stillOpen) {
+      return false;
+    } catch (IOException reset) {
+      return true;
+    }
   }
 
   /** Reads and discards until the node closes the connection; false if it stays open past the socket timeout. */

@@ -87,6 +87,18 @@ public final class BlockSync implements AutoCloseable {
     onSyncThread(this::broadcastStatus);
   }
 
+  /**
+   * Tells sync that {@code peer} has committed at least up to {@code height} — e.g. the consensus engine asked
+   * for a range it saw certified — so fetching starts without waiting for the peer's next status. The node maps
+   * the engine's sync request onto this; the range is fetched from every peer that has it, not only this one.
+   */
+  public void peerReached(Address peer, long height) {
+    if (height < 0) {
+      throw new IllegalArgumentException("height must be non-negative, got " + height);
+    }
+    onSyncThread(() -> syncer.onHint(peer, height));
+  }
+
   /** A snapshot, refreshed after every sync event. */
   public SyncStatus status() {
     return status;

@@ -87,6 +87,12 @@ final class BlockSyncer {
     pump();
   }
 
+  /** A height the peer is known to have reached by other means (a certificate seen in consensus). */
+  void onHint(Address peer, long height) {
+    peerHeights.merge(peer, height, Math::max);
+    pump();
+  }
+
   void onPeerGone(Address peer) {
     peerHeights.remove(peer);
     peerInFlight.remove(peer);

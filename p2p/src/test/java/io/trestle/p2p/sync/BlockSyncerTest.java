@@ -272,6 +272,19 @@ class BlockSyncerTest {
   }
 
   @Test
+  void hintThatAPeerIsAheadStartsFetchingBeforeItsNextStatus() {
+    syncer.onStatus(P1, 0);
+    syncer.activate();
+    assertTrue(sent.isEmpty());
+
+    syncer.onHint(P1, 5);
+    syncer.onHint(P1, 3);
+
+    assertEquals(1, sent.size());
+    assertEquals(5, sent.get(0).request().toHeight(), "a lower hint never lowers what is known");
+  }
+
+  @Test
   void blocksAppliedByConsensusMeanwhileAreSkipped() {
     syncer.onStatus(P1, 30);
     syncer.activate();
