@@ -103,6 +103,7 @@ final class NodeApi {
     ObjectNode o = NODES.objectNode();
     Chain.Head head = chain.head();
     o.put("chainId", chain.genesis().chainId());
+    o.put("cryptoSuite", chain.suite().name());
     o.put("genesisHash", chain.blockHash(0).toHex());
     o.put("height", head.number());
     o.put("headHash", head.hash().toHex());
