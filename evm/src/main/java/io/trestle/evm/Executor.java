@@ -105,6 +105,14 @@ final class Executor {
     return first instanceof Frame f ? drive(f) : (Outcome) first;
   }
 
+  /** Runs {@code code} as a single top-level frame without any value transfer: the legacy VMTests' model. */
+  Outcome runCode(Address address, Address caller, UInt256 value, byte[] input, byte[] code, long gas) {
+    TxState.Account self = state.account(address);
+    Frame f = new Frame(Frame.KIND_CALL, new Code(Hash.keccak(code), code), address, caller, address, value, input,
+        false, 0, gas, state.snapshot(), self, stack(0));
+    return drive(f);
+  }
+
   private Outcome drive(Frame root) {
     frames.add(root);
     while (true) {

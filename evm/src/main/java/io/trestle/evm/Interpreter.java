@@ -5,7 +5,6 @@ import static io.trestle.evm.Opcodes.*;
 import io.trestle.core.Address;
 import io.trestle.core.Bytes;
 import io.trestle.core.Hash;
-import io.trestle.crypto.Keccak256;
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -159,7 +158,7 @@ final class Interpreter {
           pc++;
         }
         case EXP -> {
-          long cost = 50L * Arith.byteLength(s, t - 4);
+          long cost = (long) ex.rules.expByteGas * Arith.byteLength(s, t - 4);
           gas -= cost;
           if (gas < 0) {
             halt = Halt.OUT_OF_GAS;
@@ -266,8 +265,8 @@ final class Interpreter {
           }
           gas -= cost;
           grow(f, end);
-          byte[] h = len == 0 ? Hash.EMPTY_KECCAK.unsafeArray() : Keccak256.hash(f.memory, (int) off, (int) len);
-          Arith.fromBytes32(s, t - 4, h);
+          // an empty range hashes nothing, wherever its (possibly absurd) offset points
+          Keccak.hashToWord(f.memory, len == 0 ? 0 : (int) off, (int) len, s, t - 4);
           sp--;
           pc++;
         }
@@ -523,7 +522,9 @@ final class Interpreter {
           UInt256 key = Arith.toUInt256(s, t);
           UInt256 value = Arith.toUInt256(s, t - 4);
           sp -= 2;
-          gas -= Gas.sstore(state, f.self, key, value);
+          gas -= ex.rules.legacySstore
+              ? Gas.sstoreLegacy(state, f.self, key, value)
+              : Gas.sstore(state, f.self, key, value);
           if (gas < 0) {
             halt = Halt.OUT_OF_GAS;
             break loop;
@@ -774,7 +775,7 @@ final class Interpreter {
           BigInteger balance = f.self.balance;
           TxState.Account target = state.account(beneficiary);
           if (balance.signum() != 0 && target.isDead()) {
-            cost += 25000;
+            cost += ex.rules.selfdestructNewAccountGas;
           }
           if (cost > gas) {
             halt = Halt.OUT_OF_GAS;
