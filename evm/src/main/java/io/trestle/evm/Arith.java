@@ -403,8 +403,13 @@ final class Arith {
 
   /** Reads a 32-byte big-endian word from {@code src} at {@code off}, zero-padding past {@code len}. */
   static void load(long[] s, int b, byte[] src, long off, int len) {
+    load(s, b, src, 0, off, len);
+  }
+
+  /** As {@link #load(long[], int, byte[], long, int)} within the region {@code src[base, base + len)}. */
+  static void load(long[] s, int b, byte[] src, int base, long off, int len) {
     if (off >= 0 && off <= len - 32) {
-      int o = (int) off;
+      int o = base + (int) off;
       s[b] = getLong(src, o);
       s[b + 1] = getLong(src, o + 8);
       s[b + 2] = getLong(src, o + 16);
@@ -414,7 +419,7 @@ final class Arith {
     long w3 = 0, w2 = 0, w1 = 0, w0 = 0;
     for (int i = 0; i < 32; i++) {
       long p = off + i;
-      long v = p >= 0 && p < len ? src[(int) p] & 0xffL : 0;
+      long v = p >= 0 && p < len ? src[base + (int) p] & 0xffL : 0;
       int limb = i >>> 3;
       int shift = (7 - (i & 7)) * 8;
       switch (limb) {
