@@ -364,41 +364,76 @@ final class Arith {
       return;
     }
     int n = (int) s[a + 3];
-    int limbs = n >>> 6;
-    int bits = n & 63;
-    long w0 = s[b + 3], w1 = s[b + 2], w2 = s[b + 1], w3 = s[b];
-    long[] w = {w0, w1, w2, w3};
-    long[] r = new long[4];
-    for (int i = 3; i >= limbs; i--) {
-      long v = w[i - limbs] << bits;
-      if (bits != 0 && i - limbs - 1 >= 0) {
-        v |= w[i - limbs - 1] >>> (64 - bits);
+    long w3 = s[b], w2 = s[b + 1], w1 = s[b + 2], w0 = s[b + 3];
+    switch (n >>> 6) {
+      case 1 -> {
+        w3 = w2;
+        w2 = w1;
+        w1 = w0;
+        w0 = 0;
       }
-      r[i] = v;
+      case 2 -> {
+        w3 = w1;
+        w2 = w0;
+        w1 = 0;
+        w0 = 0;
+      }
+      case 3 -> {
+        w3 = w0;
+        w2 = 0;
+        w1 = 0;
+        w0 = 0;
+      }
+      default -> { }
     }
-    set(s, b, r[3], r[2], r[1], r[0]);
+    int k = n & 63;
+    if (k != 0) {
+      w3 = (w3 << k) | (w2 >>> (64 - k));
+      w2 = (w2 << k) | (w1 >>> (64 - k));
+      w1 = (w1 << k) | (w0 >>> (64 - k));
+      w0 <<= k;
+    }
+    set(s, b, w3, w2, w1, w0);
   }
 
   /** SHR (logical) or SAR (arithmetic): s[b] = s[b] >> s[a]. */
   static void shr(long[] s, int a, int b, boolean arithmetic) {
-    boolean negative = arithmetic && s[b] < 0;
-    long fill = negative ? -1L : 0L;
+    long fill = arithmetic && s[b] < 0 ? -1L : 0L;
     if (!fits64(s, a) || Long.compareUnsigned(s[a + 3], 256) >= 0) {
       set(s, b, fill, fill, fill, fill);
       return;
     }
     int n = (int) s[a + 3];
-    int limbs = n >>> 6;
-    int bits = n & 63;
-    long[] w = {s[b + 3], s[b + 2], s[b + 1], s[b]};
-    long[] r = new long[4];
-    for (int i = 0; i < 4; i++) {
-      int src = i + limbs;
-      long lo = src < 4 ? w[src] : fill;
-      long hi = src + 1 < 4 ? w[src + 1] : fill;
-      r[i] = bits == 0 ? lo : (lo >>> bits) | (hi << (64 - bits));
+    long w3 = s[b], w2 = s[b + 1], w1 = s[b + 2], w0 = s[b + 3];
+    switch (n >>> 6) {
+      case 1 -> {
+        w0 = w1;
+        w1 = w2;
+        w2 = w3;
+        w3 = fill;
+      }
+      case 2 -> {
+        w0 = w2;
+        w1 = w3;
+        w2 = fill;
+        w3 = fill;
+      }
+      case 3 -> {
+        w0 = w3;
+        w1 = fill;
+        w2 = fill;
+        w3 = fill;
+      }
+      default -> { }
     }
-    set(s, b, r[3], r[2], r[1], r[0]);
+    int k = n & 63;
+    if (k != 0) {
+      w0 = (w0 >>> k) | (w1 << (64 - k));
+      w1 = (w1 >>> k) | (w2 << (64 - k));
+      w2 = (w2 >>> k) | (w3 << (64 - k));
+      w3 = arithmetic ? w3 >> k : w3 >>> k;
+    }
+    set(s, b, w3, w2, w1, w0);
   }
 
   /** Reads a 32-byte big-endian word from {@code src} at {@code off}, zero-padding past {@code len}. */

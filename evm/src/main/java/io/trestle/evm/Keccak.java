@@ -55,14 +55,16 @@ final class Keccak {
       permute(s);
       p += RATE_BYTES;
     }
-    byte[] last = new byte[RATE_BYTES];
     int rest = end - p;
-    System.arraycopy(data, p, last, 0, rest);
-    last[rest] ^= 0x01;
-    last[RATE_BYTES - 1] ^= (byte) 0x80;
-    for (int i = 0; i < 17; i++) {
-      s[i] ^= le64(last, 8 * i);
+    int full = rest >>> 3;
+    for (int i = 0; i < full; i++) {
+      s[i] ^= le64(data, p + 8 * i);
     }
+    for (int i = full * 8; i < rest; i++) {
+      s[i >>> 3] ^= (data[p + i] & 0xffL) << (8 * (i & 7));
+    }
+    s[rest >>> 3] ^= 0x01L << (8 * (rest & 7));
+    s[16] ^= 0x80L << 56;
     permute(s);
   }
 
