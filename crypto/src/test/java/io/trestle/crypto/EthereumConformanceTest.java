@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.trestle.crypto.keystore.Keystore;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +42,7 @@ class EthereumConformanceTest {
   void decryptsEveryKeystoreTestFile() {
     String file = "ethereum-tests/KeyStoreTests/basic_tests.json";
     ConformanceVectors.Run run = new ConformanceVectors.Run(file);
-    Iterator<Map.Entry<String, JsonNode>> cases = ConformanceVectors.json(file).fields();
-    while (cases.hasNext()) {
-      Map.Entry<String, JsonNode> entry = cases.next();
+    for (Map.Entry<String, JsonNode> entry : ConformanceVectors.json(file).properties()) {
       JsonNode v = entry.getValue();
       run.check(entry.getKey(), () -> {
         Keystore.Decrypted opened = Keystore.decrypt(v.get("json").toString(), v.get("password").asText());

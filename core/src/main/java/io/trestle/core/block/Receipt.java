@@ -7,6 +7,7 @@ import io.trestle.core.rlp.RlpItem;
 import io.trestle.core.trie.OrderedTrieRoot;
 import io.trestle.core.tx.TransactionType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -134,7 +135,7 @@ public final class Receipt {
       }
     }
     Receipt receipt = new Receipt(type, status == 1, cumulativeGasUsed, logs);
-    if (!java.util.Arrays.equals(bloom, receipt.logsBloom.unsafeArray())) {
+    if (!Arrays.equals(bloom, receipt.logsBloom.unsafeArray())) {
       throw new RlpException("logsBloom does not match the receipt's logs");
     }
     return receipt;

@@ -5,6 +5,7 @@ import io.trestle.core.Bytes;
 import io.trestle.core.Hash;
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -31,7 +32,8 @@ public final class RlpItem {
   }
 
   static RlpItem list(byte[] source, int offset, int payloadOffset, int payloadLength, List<RlpItem> items) {
-    return new RlpItem(source, offset, payloadOffset, payloadLength, List.copyOf(items));
+    // the decoder hands over a fresh list it never touches again, so a read-only view suffices
+    return new RlpItem(source, offset, payloadOffset, payloadLength, Collections.unmodifiableList(items));
   }
 
   int endOffset() {

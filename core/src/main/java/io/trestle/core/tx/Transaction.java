@@ -11,6 +11,7 @@ import io.trestle.crypto.Secp256k1;
 import io.trestle.crypto.Signature;
 import io.trestle.crypto.SignatureException;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -213,7 +214,11 @@ public final class Transaction {
     return intrinsicGas;
   }
 
-  /** min(maxFeePerGas, baseFee + maxPriorityFeePerGas): the price per gas paid when included at this base fee. */
+  /**
+   * min(maxFeePerGas, baseFee + maxPriorityFeePerGas): the price per gas paid when included at this base fee.
+   * Only meaningful when {@code maxFeePerGas() >= baseFeePerGas}, which the includer checks first (a transaction
+   * whose fee cap is below the base fee cannot be included).
+   */
   public BigInteger effectiveGasPrice(BigInteger baseFeePerGas) {
     BigInteger tipped = baseFeePerGas.add(fields.tipCap());
     return tipped.min(fields.feeCap());
@@ -348,7 +353,7 @@ public final class Transaction {
     return o instanceof Transaction other
         && hash.equals(other.hash)
         && suite.name().equals(other.suite.name())
-        && java.util.Arrays.equals(encoding, other.encoding);
+        && Arrays.equals(encoding, other.encoding);
   }
 
   @Override

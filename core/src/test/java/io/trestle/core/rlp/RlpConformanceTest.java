@@ -52,7 +52,7 @@ class RlpConformanceTest {
     Path path = Conformance.path(file);
     JsonNode root = JSON.readTree(path.toFile());
     List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
-    root.fields().forEachRemaining(out::add);
+    out.addAll(root.properties());
     return out.stream();
   }
 

@@ -42,13 +42,13 @@ class TrieRootConformanceTest {
   private static List<DynamicTest> cases(String file, boolean secure) throws IOException {
     JsonNode root = JSON.readTree(Conformance.path("ethereum-tests/TrieTests/" + file).toFile());
     List<DynamicTest> out = new ArrayList<>();
-    root.fields().forEachRemaining(e -> out.add(DynamicTest.dynamicTest(file + ":" + e.getKey(), () -> {
+    root.properties().forEach(e -> out.add(DynamicTest.dynamicTest(file + ":" + e.getKey(), () -> {
       Map<String, byte[]> contents = new LinkedHashMap<>();
       JsonNode in = e.getValue().get("in");
       if (in.isArray()) {
         in.forEach(pair -> apply(contents, pair.get(0), pair.get(1)));
       } else {
-        in.fields().forEachRemaining(pair -> apply(contents, JSON.getNodeFactory().textNode(pair.getKey()),
+        in.properties().forEach(pair -> apply(contents, JSON.getNodeFactory().textNode(pair.getKey()),
             pair.getValue()));
       }
       List<byte[]> keys = new ArrayList<>();

@@ -11,7 +11,7 @@ public sealed interface KdfParams permits KdfParams.Scrypt, KdfParams.Pbkdf2 {
   /** scrypt n = 2^12, r = 8, p = 6: geth's "light", for tests and development only. */
   KdfParams LIGHT = new Scrypt(1 << 12, 8, 6);
 
-  /** Scrypt needs 128·r·n bytes; more than this is refused. */
+  /** Scrypt's table needs 128·r·n bytes (256 MiB for {@link #STANDARD}); more than this is refused. */
   long SCRYPT_MEMORY_BYTES_MAX = 256L << 20;
 
   /** n·r·p, the scrypt work factor, at most 4× {@link #STANDARD}. */
@@ -33,7 +33,8 @@ public sealed interface KdfParams permits KdfParams.Scrypt, KdfParams.Pbkdf2 {
       if (r < 2 && n >= 1 << 16) {
         throw new IllegalArgumentException("scrypt n must be below 2^16 when r=1 (RFC 7914), got n=" + n);
       }
-      long memoryBytes = 128L * r * ((long) n + p);
+      // The table V holds n blocks of 128·r bytes; the p lanes of 128·r bytes each are the other allocation.
+      long memoryBytes = 128L * r * Math.max(n, p);
       if (memoryBytes > SCRYPT_MEMORY_BYTES_MAX) {
         throw new IllegalArgumentException(
             "scrypt n=" + n + " r=" + r + " p=" + p + " needs " + memoryBytes + " bytes, at most "

@@ -56,6 +56,11 @@ public final class Keystore {
   /** A decrypted keystore: the suite it belongs to, the key pair and the file's id. */
   public record Decrypted(CryptoSuite suite, KeyPair keyPair, UUID id) {}
 
+  /** The keystore JSON for {@code key} with geth's standard scrypt cost ({@link KdfParams#STANDARD}). */
+  public static String encrypt(KeyPair key, CryptoSuite suite, String password, SecureRandom random) {
+    return encrypt(key, suite, password, KdfParams.STANDARD, random);
+  }
+
   /**
    * The keystore JSON for {@code key} of {@code suite}, protected by {@code password}. Salt, IV and id come from
    * {@code random}. Use {@link KdfParams#STANDARD} for real keys and {@link KdfParams#LIGHT} only in tests.
@@ -115,7 +120,7 @@ public final class Keystore {
     }
     JsonNode version = root.get("version");
     if (version == null || !version.isIntegralNumber() || version.asLong() != 3) {
-      throw new KeystoreException("keystore version must be 3, got " + version);
+      throw new KeystoreException("keystore version must be 3, got " + describe(version));
     }
     CryptoSuite suite = suite(root.get("suite"));
     JsonNode crypto = root.has("crypto") ? root.get("crypto") : root.get("Crypto");
@@ -161,7 +166,7 @@ public final class Keystore {
     if (node == null) {
       return EthereumSuite.INSTANCE;
     }
-    String name = node.isTextual() ? node.asText() : node.toString();
+    String name = node.isTextual() ? abbreviate(node.asText()) : describe(node);
     return switch (name) {
       case EthereumSuite.NAME -> EthereumSuite.INSTANCE;
       case SmSuite.NAME -> SmSuite.INSTANCE;
@@ -178,7 +183,7 @@ public final class Keystore {
             integer(params, "r", "crypto.kdfparams.r"),
             integer(params, "p", "crypto.kdfparams.p"));
         case "pbkdf2" -> new KdfParams.Pbkdf2(integer(params, "c", "crypto.kdfparams.c"), prf(params));
-        default -> throw new KeystoreException("unsupported crypto.kdf '" + kdf + "' (expected scrypt or pbkdf2)");
+        default -> throw new KeystoreException("unsupported crypto.kdf '" + abbreviate(kdf) + "' (expected scrypt or pbkdf2)");
       };
     } catch (IllegalArgumentException beyondLimits) {
       throw new KeystoreException("crypto.kdfparams refused: " + beyondLimits.getMessage());
@@ -192,7 +197,7 @@ public final class Keystore {
         return prf;
       }
     }
-    throw new KeystoreException("unsupported crypto.kdfparams.prf '" + name + "' (expected hmac-sha256 or hmac-sm3)");
+    throw new KeystoreException("unsupported crypto.kdfparams.prf '" + abbreviate(name) + "' (expected hmac-sha256 or hmac-sm3)");
   }
 
   static byte[] derive(String password, byte[] salt, KdfParams kdf, int dklen) {
@@ -214,7 +219,7 @@ public final class Keystore {
     byte[] address = hexValue(node, "address");
     if (!Arrays.equals(address, expected)) {
       throw new KeystoreException(
-          "address field " + node.asText() + " does not match the decrypted key's address " + Hex.encode(expected));
+          "address field " + describe(node) + " does not match the decrypted key's address " + Hex.encode(expected));
     }
   }
 
@@ -223,7 +228,7 @@ public final class Keystore {
       return null;
     }
     if (!node.isTextual()) {
-      throw new KeystoreException("id must be a UUID string, got " + node);
+      throw new KeystoreException("id must be a UUID string, got " + describe(node));
     }
     String text = node.asText();
     if (!text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
@@ -243,7 +248,7 @@ public final class Keystore {
   private static String text(JsonNode parent, String field, String path) throws KeystoreException {
     JsonNode node = parent.get(field);
     if (node == null || !node.isTextual()) {
-      throw new KeystoreException(path + " must be a string, got " + node);
+      throw new KeystoreException(path + " must be a string, got " + describe(node));
     }
     return node.asText();
   }
@@ -251,7 +256,7 @@ public final class Keystore {
   private static int integer(JsonNode parent, String field, String path) throws KeystoreException {
     JsonNode node = parent.get(field);
     if (node == null || !node.isIntegralNumber() || !node.canConvertToInt()) {
-      throw new KeystoreException(path + " must be an integer that fits 32 bits, got " + node);
+      throw new KeystoreException(path + " must be an integer that fits 32 bits, got " + describe(node));
     }
     return node.intValue();
   }
@@ -266,7 +271,7 @@ public final class Keystore {
 
   private static byte[] hexValue(JsonNode node, String path) throws KeystoreException {
     if (!node.isTextual()) {
-      throw new KeystoreException(path + " must be a hex string, got " + node);
+      throw new KeystoreException(path + " must be a hex string, got " + describe(node));
     }
     try {
       return Hex.decode(node.asText());
@@ -279,6 +284,11 @@ public final class Keystore {
     if (value.length != length) {
       throw new KeystoreException(path + " must be " + length + " bytes, got " + value.length);
     }
+  }
+
+  /** A field's value for an error message: the file is untrusted, so never echo more than a line of it. */
+  private static String describe(JsonNode node) {
+    return node == null ? "nothing" : abbreviate(node.toString());
   }
 
   private static String abbreviate(String text) {
@@ -319,7 +329,7 @@ public final class Keystore {
       Cipher expected = of(suite);
       if (!expected.jsonName.equals(name)) {
         throw new KeystoreException(
-            "unsupported crypto.cipher '" + name + "' for suite " + suite.name() + " (expected " + expected.jsonName + ")");
+            "unsupported crypto.cipher '" + abbreviate(name) + "' for suite " + suite.name() + " (expected " + expected.jsonName + ")");
       }
       return expected;
     }

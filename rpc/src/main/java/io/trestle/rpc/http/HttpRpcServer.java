@@ -98,7 +98,7 @@ public final class HttpRpcServer implements AutoCloseable {
           protected void initChannel(SocketChannel ch) {
             ch.pipeline().addLast(new ReadTimeoutHandler(300, TimeUnit.SECONDS));
             ch.pipeline().addLast(new HttpServerCodec(4096, 16 * 1024, 64 * 1024));
-            ch.pipeline().addLast(new HttpObjectAggregator(settings.bodyBytesMax()));
+            ch.pipeline().addLast(new JsonAwareAggregator(settings.bodyBytesMax()));
             for (ChannelInitializerHook hook : hooks) {
               hook.initialize(ch.pipeline());
             }
@@ -184,6 +184,26 @@ public final class HttpRpcServer implements AutoCloseable {
       }
       LOG.debug("rpc connection closed on error remote={} error={}", ctx.channel().remoteAddress(), cause.toString());
       ctx.close();
+    }
+  }
+
+  /** Answers an oversized body with a JSON-RPC error the client can read, then closes. */
+  private static final class JsonAwareAggregator extends HttpObjectAggregator {
+    private final int max;
+
+    JsonAwareAggregator(int max) {
+      super(max);
+      this.max = max;
+    }
+
+    @Override
+    protected void handleOversizedMessage(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpMessage oversized) {
+      byte[] body = processorError(RpcException.LIMIT_EXCEEDED, "request body exceeds " + max + " bytes");
+      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+          HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
+      response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+      response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
   }
 

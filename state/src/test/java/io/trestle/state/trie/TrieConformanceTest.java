@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,15 +42,13 @@ class TrieConformanceTest {
     List<DynamicTest> tests = new ArrayList<>();
     Set<String> seen = new TreeSet<>();
     for (String file : ROOT_FILES) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = read(file).fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> c = it.next();
+      for (Map.Entry<String, JsonNode> c : read(file).properties()) {
         String id = file + "/" + c.getKey();
         seen.add(id);
         tests.add(vectorTest(id, excluded.contains(id), () -> rootVectorPasses(file, c.getValue())));
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = read("trietestnextprev.json").fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> c = it.next();
+    for (Map.Entry<String, JsonNode> c : read("trietestnextprev.json").properties()) {
       String id = "trietestnextprev.json/" + c.getKey();
       seen.add(id);
       tests.add(vectorTest(id, excluded.contains(id), () -> nextPrevVectorPasses(c.getValue())));
@@ -147,8 +144,7 @@ class TrieConformanceTest {
         steps.add(new Step(decode(pair.get(0)), decode(pair.get(1))));
       }
     } else {
-      for (Iterator<Map.Entry<String, JsonNode>> it = in.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : in.properties()) {
         steps.add(new Step(decodeText(e.getKey()), decode(e.getValue())));
       }
     }
