@@ -87,7 +87,27 @@ final class Arith {
   static void mul(long[] s, int a, int b) {
     long a0 = s[a + 3], a1 = s[a + 2], a2 = s[a + 1], a3 = s[a];
     long b0 = s[b + 3], b1 = s[b + 2], b2 = s[b + 1], b3 = s[b];
-    mulInto(s, b, a0, a1, a2, a3, b0, b1, b2, b3);
+    if ((b1 | b2 | b3) == 0) {
+      mulSmall(s, b, a0, a1, a2, a3, b0);
+    } else if ((a1 | a2 | a3) == 0) {
+      mulSmall(s, b, b0, b1, b2, b3, a0);
+    } else {
+      mulInto(s, b, a0, a1, a2, a3, b0, b1, b2, b3);
+    }
+  }
+
+  /** (x3..x0) * y mod 2^256 for a 64-bit y: the common case of scaling by a small number. */
+  private static void mulSmall(long[] s, int d, long x0, long x1, long x2, long x3, long y) {
+    long r0 = x0 * y;
+    long carry = mulHi(x0, y);
+    long lo = x1 * y;
+    long r1 = lo + carry;
+    carry = mulHi(x1, y) + (Long.compareUnsigned(r1, lo) < 0 ? 1 : 0);
+    lo = x2 * y;
+    long r2 = lo + carry;
+    carry = mulHi(x2, y) + (Long.compareUnsigned(r2, lo) < 0 ? 1 : 0);
+    long r3 = x3 * y + carry;
+    set(s, d, r3, r2, r1, r0);
   }
 
   static void mulInto(long[] s, int d, long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
@@ -467,17 +487,18 @@ final class Arith {
     set(s, b, w3, w2, w1, w0);
   }
 
+  private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
   static long getLong(byte[] src, int o) {
-    return ((src[o] & 0xffL) << 56) | ((src[o + 1] & 0xffL) << 48) | ((src[o + 2] & 0xffL) << 40)
-        | ((src[o + 3] & 0xffL) << 32) | ((src[o + 4] & 0xffL) << 24) | ((src[o + 5] & 0xffL) << 16)
-        | ((src[o + 6] & 0xffL) << 8) | (src[o + 7] & 0xffL);
+    return (long) BIG_ENDIAN_LONG.get(src, o);
   }
 
   static void store(long[] s, int b, byte[] dst, int off) {
-    UInt256.putLong(dst, off, s[b]);
-    UInt256.putLong(dst, off + 8, s[b + 1]);
-    UInt256.putLong(dst, off + 16, s[b + 2]);
-    UInt256.putLong(dst, off + 24, s[b + 3]);
+    BIG_ENDIAN_LONG.set(dst, off, s[b]);
+    BIG_ENDIAN_LONG.set(dst, off + 8, s[b + 1]);
+    BIG_ENDIAN_LONG.set(dst, off + 16, s[b + 2]);
+    BIG_ENDIAN_LONG.set(dst, off + 24, s[b + 3]);
   }
 
   static UInt256 toUInt256(long[] s, int b) {
