@@ -403,7 +403,7 @@ final class Arith {
 
   /** Reads a 32-byte big-endian word from {@code src} at {@code off}, zero-padding past {@code len}. */
   static void load(long[] s, int b, byte[] src, long off, int len) {
-    if (off >= 0 && off + 32 <= len) {
+    if (off >= 0 && off <= len - 32) {
       int o = (int) off;
       s[b] = getLong(src, o);
       s[b + 1] = getLong(src, o + 8);

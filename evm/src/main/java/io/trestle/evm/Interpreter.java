@@ -326,7 +326,7 @@ final class Interpreter {
           }
           gas -= cost;
           byte[] src = op == CALLDATACOPY ? f.input : op == CODECOPY ? code : f.returnData;
-          if (op == RETURNDATACOPY && (srcOff == Long.MAX_VALUE || srcOff + len > src.length)) {
+          if (op == RETURNDATACOPY && srcOff > src.length - len) {
             halt = Halt.RETURNDATA_OUT_OF_BOUNDS;
             break loop;
           }

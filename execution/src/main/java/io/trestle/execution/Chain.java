@@ -40,7 +40,12 @@ public final class Chain {
 
   /** A block just committed, with what its execution produced. */
   public record CommittedBlock(
-      Block block, Hash hash, List<ExecutedTransaction> executed, List<BlockExecutor.Skipped> skipped, BlockResults results) {}
+      Block block,
+      Hash hash,
+      List<ExecutedTransaction> executed,
+      List<BlockExecutor.Skipped> skipped,
+      BlockResults results,
+      long executionNanos) {}
 
   /** Told of every committed block, on the committing thread, after the write is durable. */
   public interface Listener {
@@ -264,14 +269,15 @@ public final class Chain {
       store.putHead(batch, x.number());
       kv.write(batch, true);
       head = new Head(x.number(), x, hash, results);
-      long tookMs = (System.nanoTime() - startNs) / 1_000_000;
+      long tookNs = System.nanoTime() - startNs;
+      long tookMs = tookNs / 1_000_000;
       if (!outcome.skipped().isEmpty()) {
         LOG.debug("block skipped transactions number={} skipped={} first={}", x.number(), outcome.skipped().size(),
             outcome.skipped().get(0).reason());
       }
       LOG.debug("block committed number={} txs={} gasUsed={} tookMs={}", x.number(), outcome.executed().size(),
           outcome.gasUsed(), tookMs);
-      CommittedBlock committed = new CommittedBlock(block, hash, outcome.executed(), outcome.skipped(), results);
+      CommittedBlock committed = new CommittedBlock(block, hash, outcome.executed(), outcome.skipped(), results, tookNs);
       for (Listener l : listeners) {
         try {
           l.onCommitted(committed);

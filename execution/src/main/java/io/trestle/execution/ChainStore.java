@@ -173,11 +173,22 @@ public final class ChainStore {
 
   /** The executed transactions of a block, in order, or null when the block is unknown. */
   public List<ExecutedTransaction> executed(long number, Hash blockHash) {
+    return executed(number, blockHash, null);
+  }
+
+  /**
+   * As {@link #executed(long, Hash)}, with the block's body when the caller has already loaded it (a block view
+   * then decodes the transactions once, not twice); null to load it here.
+   */
+  public List<ExecutedTransaction> executed(long number, Hash blockHash, List<Transaction> loadedBody) {
     byte[] v = store.get(Column.RECEIPTS, numberKey(number));
     if (v == null) {
       return null;
     }
-    List<Transaction> body = body(number);
+    List<Transaction> body = loadedBody != null ? loadedBody : body(number);
+    if (body == null) {
+      throw corrupt("body " + number, new RlpException("receipts exist but the body is missing"));
+    }
     try {
       List<RlpItem> items = Rlp.decode(v).items();
       List<ExecutedTransaction> out = new ArrayList<>(items.size());

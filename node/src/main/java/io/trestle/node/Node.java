@@ -1,11 +1,17 @@
 package io.trestle.node;
 
-import io.trestle.crypto.KeyPair;
+import io.trestle.consensus.EngineConfig;
 import io.trestle.core.Address;
+import io.trestle.crypto.KeyPair;
 import io.trestle.evm.TransactionProcessor;
 import io.trestle.execution.Chain;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
+import io.trestle.node.consensus.ChainApplication;
+import io.trestle.node.consensus.ConsensusDriver;
+import io.trestle.node.consensus.ConsensusNetwork;
+import io.trestle.node.metrics.HealthRoute;
+import io.trestle.node.metrics.NodeMetrics;
 import io.trestle.rpc.eth.EthRpc;
 import io.trestle.rpc.eth.RpcLimits;
 import io.trestle.rpc.http.HttpRpcServer;
@@ -18,24 +24,32 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One running node: storage, chain, pool, block production and the RPC endpoint, wired together. */
+/** One running node: storage, chain, pool, consensus, the peer network and the RPC endpoint, wired together. */
 public final class Node implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Node.class);
   public static final String CLIENT_VERSION = "Trestle/v0.1.0/java17";
+  /** Most transactions one block takes from the pool. */
+  public static final int BLOCK_TXS_MAX = 10_000;
 
-  /** What a node needs to start. */
-  public record Settings(Path dataDir, Genesis genesis, KeyPair validatorKey, String rpcHost, int rpcPort,
-      RpcLimits rpcLimits) {
-    public Settings(Path dataDir, Genesis genesis, KeyPair validatorKey, String rpcHost, int rpcPort) {
-      this(dataDir, genesis, validatorKey, rpcHost, rpcPort, RpcLimits.defaults());
+  /**
+   * What a node needs to start. {@code network} is null for a chain of one validator that talks to nobody.
+   */
+  public record Settings(Path dataDir, Genesis genesis, KeyPair nodeKey, String rpcHost, int rpcPort,
+      RpcLimits rpcLimits, NetworkSettings network) {
+    public Settings(Path dataDir, Genesis genesis, KeyPair nodeKey, String rpcHost, int rpcPort) {
+      this(dataDir, genesis, nodeKey, rpcHost, rpcPort, RpcLimits.defaults(), null);
     }
   }
+
+  /** The peer-to-peer endpoint and the peers to dial ({@code 0x<address>@host:port} or {@code host:port}). */
+  public record NetworkSettings(String host, int port, List<String> peers) {}
 
   private final Settings settings;
   private RocksDbKeyValueStore store;
@@ -43,9 +57,11 @@ public final class Node implements AutoCloseable {
   private TxPool pool;
   private HttpRpcServer rpc;
   private EthRpc eth;
-  private SoloProducer producer;
+  private volatile ConsensusDriver consensus;
+  private PeerNetwork network;
   private ThreadPoolExecutor rpcWorkers;
   private InetSocketAddress rpcAddress;
+  private NodeMetrics metrics;
 
   public Node(Settings settings) {
     this.settings = settings;
@@ -64,24 +80,44 @@ public final class Node implements AutoCloseable {
     HeadAccounts accounts = new HeadAccounts(chain);
     chain.addListener(accounts);
     pool = new TxPool(TxPoolConfig.defaults(genesis.chainId(), genesis.fees().minGasPrice()), accounts, genesis.gasLimit());
-    Address proposer = Address.wrap(genesis.suite().address(settings.validatorKey().publicKey()));
+    Address self = Address.wrap(genesis.suite().address(settings.nodeKey().publicKey()));
+
+    ChainApplication app = new ChainApplication(chain, pool, BLOCK_TXS_MAX);
+    if (settings.network() != null) {
+      network = new PeerNetwork(chain, pool, settings.nodeKey(), settings.network(), () -> consensus);
+    }
+    EngineConfig engineConfig = EngineConfig.defaults(genesis.chainId()).withBlockIntervalMs(genesis.blockIntervalMs());
+    consensus = new ConsensusDriver(chain, app, store, settings.nodeKey(),
+        network == null ? ConsensusNetwork.NONE : network, engineConfig, System::currentTimeMillis);
+
     JsonRpcProcessor processor = new JsonRpcProcessor(1000);
-    eth = new EthRpc(chain, pool, CLIENT_VERSION, () -> 0, proposer, settings.rpcLimits());
+    eth = new EthRpc(chain, pool, CLIENT_VERSION, () -> network == null ? 0 : network.peerCount(), self, settings.rpcLimits());
     eth.register(processor);
+    new NodeApi(chain, () -> consensus, () -> network == null ? List.of() : network.peerViews(),
+        () -> network != null && network.syncing()).register(processor);
     rpcWorkers = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
         r -> {
           Thread t = new Thread(r, "rpc-worker");
           t.setDaemon(true);
           return t;
         });
+    metrics = new NodeMetrics(chain, pool, store, () -> network == null ? 0 : network.peerCount(),
+        () -> consensus.status().map(st -> (long) st.round()).orElse(0L),
+        () -> consensus.roundChanges());
+    chain.addListener(metrics);
     rpc = new HttpRpcServer(HttpRpcServer.Settings.defaults(settings.rpcHost(), settings.rpcPort()), processor, rpcWorkers);
+    rpc.addRoute(metrics.route());
+    rpc.addRoute(new HealthRoute(chain, System::currentTimeMillis, Math.max(10_000, 10 * genesis.blockIntervalMs()),
+        () -> network != null && network.syncing()));
     new WebSocketRpc(WebSocketRpc.Settings.defaults(), processor, rpcWorkers, eth.subscriptions()).install(rpc);
     eth.start();
     rpcAddress = rpc.start();
-    producer = new SoloProducer(chain, pool, proposer, genesis.blockIntervalMs());
-    producer.start();
-    LOG.info("node started chainId={} head={} validator={} dataDir={}", genesis.chainId(), chain.head().number(),
-        proposer.toChecksumHex(), settings.dataDir());
+    if (network != null) {
+      network.start();
+    }
+    consensus.start();
+    LOG.info("node started chainId={} head={} node={} validator={} dataDir={}", genesis.chainId(), chain.head().number(),
+        self.toChecksumHex(), genesis.validators().stream().anyMatch(v -> v.address().equals(self)), settings.dataDir());
   }
 
   public InetSocketAddress rpcAddress() {
@@ -92,14 +128,25 @@ public final class Node implements AutoCloseable {
     return chain;
   }
 
+  public ConsensusDriver consensus() {
+    return consensus;
+  }
+
+  public NodeMetrics metrics() {
+    return metrics;
+  }
+
   public TxPool pool() {
     return pool;
   }
 
   @Override
   public synchronized void close() {
-    if (producer != null) {
-      producer.close();
+    if (consensus != null) {
+      consensus.close();
+    }
+    if (network != null) {
+      network.close();
     }
     if (rpc != null) {
       rpc.close();

@@ -181,6 +181,10 @@ class EthJsonRpcTest {
       assertEquals(parentResults.stateRoot(), header.lastStateRoot(), "lastStateRoot of " + n);
       assertEquals(parentResults.receiptsRoot(), header.lastReceiptsRoot(), "lastReceiptsRoot of " + n);
       assertEquals(parentResults.gasUsed(), header.lastGasUsed(), "lastGasUsed of " + n);
+      var cert = io.trestle.consensus.cert.CommitCertificate.decode(store.certificate(n));
+      var check = io.trestle.consensus.cert.CertificateVerifier.verify(header.hash(SUITE), n, cert,
+          io.trestle.node.consensus.ChainApplication.validatorSet(node.chain().genesis()), SUITE, 1337);
+      assertTrue(check.isOk(), "certificate of block " + n + ": " + check);
     }
     assertNotEquals(store.results(0).stateRoot(), store.results(head).stateRoot());
   }

@@ -46,6 +46,17 @@ final class NodeProcess implements AutoCloseable {
     return new NodeProcess(cmd, data.resolveSibling(data.getFileName() + ".log"), port);
   }
 
+  /** {@code trestle run --config DIR/config.toml} for a folder written by {@code trestle testnet}. */
+  static NodeProcess run(Path nodeDir, int rpcPort) {
+    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
+        jar().toString(), "run", "--config", nodeDir.resolve("config.toml").toString()));
+    return new NodeProcess(cmd, nodeDir.resolve("node.log"), rpcPort);
+  }
+
+  boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
   static String javaBin() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }

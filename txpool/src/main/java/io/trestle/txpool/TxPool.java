@@ -36,8 +36,11 @@ public final class TxPool {
   private final TreeSet<Entry> byPrice = new TreeSet<>(
       Comparator.comparing((Entry e) -> e.tx.maxFeePerGas()).thenComparing(e -> -e.seq));
   private final List<Consumer<Transaction>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<TxPoolException.Reason>> rejectionListeners = new CopyOnWriteArrayList<>();
   private long blockGasLimit;
   private long seq;
+  /** Sum of the gas limits of everything in the pool, kept so the producer's "is a block full?" poll is O(1). */
+  private long gasTotal;
 
   private record Entry(Transaction tx, Address sender, long seq) {}
 
@@ -52,6 +55,11 @@ public final class TxPool {
     listeners.add(listener);
   }
 
+  /** Called with the reason of every refused transaction (metrics). */
+  public void onRejected(Consumer<TxPoolException.Reason> listener) {
+    rejectionListeners.add(listener);
+  }
+
   public synchronized void setBlockGasLimit(long gasLimit) {
     this.blockGasLimit = gasLimit;
   }
@@ -60,6 +68,17 @@ public final class TxPool {
    * Admits a transaction or says precisely why not. Returns the transaction's hash.
    */
   public Hash add(Transaction tx) throws TxPoolException {
+    try {
+      return admitChecked(tx);
+    } catch (TxPoolException e) {
+      for (Consumer<TxPoolException.Reason> listener : rejectionListeners) {
+        listener.accept(e.reason());
+      }
+      throw e;
+    }
+  }
+
+  private Hash admitChecked(Transaction tx) throws TxPoolException {
     checkStateless(tx);
     Address sender;
     try {
@@ -155,6 +174,7 @@ public final class TxPool {
     bySender.computeIfAbsent(sender, s -> new TreeMap<>()).put(tx.nonce(), entry);
     byHash.put(tx.hash(), entry);
     byPrice.add(entry);
+    gasTotal += tx.gasLimit();
   }
 
   private boolean outbids(Transaction replacement, Transaction old) {
@@ -174,7 +194,9 @@ public final class TxPool {
   }
 
   private void remove(Entry entry) {
-    byHash.remove(entry.tx.hash());
+    if (byHash.remove(entry.tx.hash()) != null) {
+      gasTotal -= entry.tx.gasLimit();
+    }
     byPrice.remove(entry);
     TreeMap<Long, Entry> queue = bySender.get(entry.sender);
     if (queue != null) {
@@ -291,14 +313,7 @@ public final class TxPool {
 
   /** Whether the pool holds at least {@code gasLimit} worth of gas: the block producer then proposes at once. */
   public synchronized boolean holdsAtLeastGas(long gasLimit) {
-    long sum = 0;
-    for (Entry e : byHash.values()) {
-      sum += e.tx.gasLimit();
-      if (sum >= gasLimit) {
-        return true;
-      }
-    }
-    return false;
+    return gasTotal >= gasLimit;
   }
 
   /** Pending (executable now) and queued (nonce gap) transactions per sender, for txpool_content/status. */

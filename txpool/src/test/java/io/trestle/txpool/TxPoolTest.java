@@ -1,6 +1,7 @@
 package io.trestle.txpool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -223,5 +224,24 @@ class TxPoolTest {
     TxPool.Content c = pool.content();
     assertEquals(2, c.pendingCount());
     assertEquals(1, c.queuedCount());
+  }
+
+  @Test
+  void holdsAtLeastGasFollowsAdmissionReplacementAndRemoval() throws Exception {
+    TxPool pool = pool();
+    assertFalse(pool.holdsAtLeastGas(1));
+    pool.add(tx(alice, 0, 10, 1));
+    pool.add(tx(alice, 1, 10, 1));
+    assertTrue(pool.holdsAtLeastGas(42_000));
+    assertFalse(pool.holdsAtLeastGas(42_001));
+    pool.add(tx(alice, 1, 20, 2));
+    assertTrue(pool.holdsAtLeastGas(42_000), "a replacement takes the replaced one's place");
+    assertFalse(pool.holdsAtLeastGas(42_001), "a replacement does not count twice");
+    nonces.put(addr(alice), 1L);
+    pool.onBlockExecuted(Set.of(addr(alice)));
+    assertTrue(pool.holdsAtLeastGas(21_000));
+    assertFalse(pool.holdsAtLeastGas(21_001), "an included transaction no longer counts");
+    pool.removeAll(List.of(pool.content().pending().get(addr(alice)).get(0).hash()));
+    assertFalse(pool.holdsAtLeastGas(1));
   }
 }

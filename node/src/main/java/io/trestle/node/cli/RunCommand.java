@@ -55,7 +55,14 @@ final class RunCommand implements Callable<Integer> {
         throw new CliException(config + ": [rpc] " + e.getMessage());
       }
     }
-    Node node = new Node(new Node.Settings(base.resolve(cfg.node().dataDir()), genesis, key, host, port, limits));
+    Node.NetworkSettings network = null;
+    if (cfg.p2p() != null && cfg.p2p().port() != null) {
+      network = new Node.NetworkSettings(cfg.p2p().host() == null ? "127.0.0.1" : cfg.p2p().host(), cfg.p2p().port(),
+          cfg.p2p().peers() == null ? java.util.List.of() : cfg.p2p().peers());
+    } else if (genesis.validators().size() > 1) {
+      throw new CliException(config + ": a chain of " + genesis.validators().size() + " validators needs a [p2p] section");
+    }
+    Node node = new Node(new Node.Settings(base.resolve(cfg.node().dataDir()), genesis, key, host, port, limits, network));
     try {
       node.start();
     } catch (GenesisException e) {

@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
         BalanceCommand.class,
         BlockCommand.class,
         TxCommand.class,
+        TestnetCommand.class,
+        StatusCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class TrestleCli implements Runnable {

@@ -251,7 +251,8 @@ public final class EthApi {
       return NullNode.getInstance();
     }
     Hash hash = block.header().hash(chain.suite());
-    return Views.block(block, hash, results, executed(number), full);
+    List<ExecutedTransaction> executed = chain.store().executed(number, hash, block.transactions());
+    return Views.block(block, hash, results, executed == null ? List.of() : executed, full);
   }
 
   // ---- eth_call / eth_estimateGas ----

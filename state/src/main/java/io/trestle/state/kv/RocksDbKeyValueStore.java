@@ -252,6 +252,21 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
     }
   }
 
+  /**
+   * An integer RocksDB property summed over all column families (e.g. {@code rocksdb.total-sst-files-size},
+   * {@code rocksdb.num-running-compactions}), for metrics; -1 when unknown or the store is closed.
+   */
+  public long aggregatedProperty(String name) {
+    lifecycle.readLock().lock();
+    try {
+      return closed ? -1 : db.getAggregatedLongProperty(name);
+    } catch (RocksDBException e) {
+      return -1;
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
   @Override
   public KeyValueSnapshot snapshot() {
     lifecycle.readLock().lock();

@@ -1,0 +1,77 @@
+package io.trestle.node.loadgen;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * CPU time used during the measured phase: by the node (when its pid is known), by this generator, and by the
+ * whole machine (from /proc/stat on Linux). On a machine shared with other work these say how much CPU the node
+ * actually had, which the throughput alone does not.
+ */
+final class CpuMeter {
+  private final long nodePid;
+  private final long nodeStartNs;
+  private final long selfStartNs;
+  private final long[] machineStart;
+
+  /** CPU seconds spent while measuring; -1 where unknown. {@code machineBusyPercent} is of all cores. */
+  record Usage(double nodeSeconds, double generatorSeconds, double machineBusyPercent, int cores) {}
+
+  private CpuMeter(long nodePid) {
+    this.nodePid = nodePid;
+    this.nodeStartNs = cpuNs(nodePid);
+    this.selfStartNs = cpuNs(ProcessHandle.current().pid());
+    this.machineStart = machineTicks();
+  }
+
+  static CpuMeter start(long nodePid) {
+    return new CpuMeter(nodePid);
+  }
+
+  Usage stop() {
+    long nodeEnd = cpuNs(nodePid);
+    long selfEnd = cpuNs(ProcessHandle.current().pid());
+    long[] machineEnd = machineTicks();
+    double busy = -1;
+    if (machineStart != null && machineEnd != null) {
+      long total = machineEnd[0] - machineStart[0];
+      long idle = machineEnd[1] - machineStart[1];
+      busy = total > 0 ? 100.0 * (total - idle) / total : -1;
+    }
+    return new Usage(seconds(nodeStartNs, nodeEnd), seconds(selfStartNs, selfEnd), busy,
+        Runtime.getRuntime().availableProcessors());
+  }
+
+  private static double seconds(long startNs, long endNs) {
+    return startNs < 0 || endNs < 0 ? -1 : (endNs - startNs) / 1e9;
+  }
+
+  private static long cpuNs(long pid) {
+    if (pid <= 0) {
+      return -1;
+    }
+    Optional<Duration> cpu = ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration());
+    return cpu.map(Duration::toNanos).orElse(-1L);
+  }
+
+  /** Total and idle (idle + iowait) jiffies of all cores, or null off Linux. */
+  private static long[] machineTicks() {
+    try {
+      String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
+      String[] f = first.trim().split("\\s+");
+      if (!f[0].equals("cpu") || f.length < 6) {
+        return null;
+      }
+      long total = 0;
+      // user nice system idle iowait irq softirq steal; the guest fields after them are already in user
+      for (int i = 1; i < Math.min(f.length, 9); i++) {
+        total += Long.parseLong(f[i]);
+      }
+      return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,362 @@
+package io.trestle.node.loadgen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trestle.core.Address;
+import io.trestle.core.tx.Transaction;
+import io.trestle.core.tx.TransactionType;
+import io.trestle.crypto.KeyPair;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One load run against a node over JSON-RPC: create and fund fresh sender accounts, let the workload prepare,
+ * pre-sign every transaction, then submit them while following the chain, and report (see {@link LoadReport}).
+ */
+public final class LoadGenerator {
+  /** Funding transfers per round: under the pool's per-sender limit and the node's batch limit. */
+  static final int FUNDING_CHUNK_TXS = 500;
+  static final long FUNDING_GAS = 21_000;
+  /** Extra transactions' worth of funds per sender for what a workload's prepare step sends. */
+  static final int PREPARE_TXS_RESERVE = 16;
+  static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(120);
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  private static final BigInteger GWEI = BigInteger.valueOf(1_000_000_000L);
+  private static final BigInteger FEE_CAP_MIN = GWEI.multiply(BigInteger.valueOf(100));
+  private static final BigInteger FEE_CAP_BASE_FEE_MULTIPLE = BigInteger.valueOf(1000);
+
+  private final LoadSettings settings;
+  private final PrintStream progress;
+  private final RpcConnection rpc;
+
+  public LoadGenerator(LoadSettings settings, PrintStream progress) {
+    this.settings = settings;
+    this.progress = progress;
+    this.rpc = new RpcConnection(settings.rpc(), REQUEST_TIMEOUT);
+  }
+
+  public LoadReport run() throws LoadException, InterruptedException {
+    Workload workload = Workload.named(settings.kind());
+    long chainId = quantity(rpc.call("eth_chainId"), "eth_chainId").longValueExact();
+    LoadContext.Fees fees = fees();
+    List<KeyPair> keys = new ArrayList<>(settings.accounts());
+    List<Address> senders = new ArrayList<>(settings.accounts());
+    SecureRandom random = new SecureRandom();
+    for (int i = 0; i < settings.accounts(); i++) {
+      KeyPair key = settings.suite().generateKeyPair(random);
+      keys.add(key);
+      senders.add(Address.wrap(settings.suite().address(key.publicKey())));
+    }
+    fund(workload, senders, chainId, fees);
+    LoadContext context = new LoadContext(rpc, settings.suite(), chainId, settings.funder(), keys, senders, fees);
+    workload.prepare(context);
+    long[] nonces = pendingNonces(senders);
+
+    progress.printf("signing %d %s transactions%s ...%n", settings.txs() + settings.warmupTxs(), workload.name(),
+        settings.warmupTxs() > 0 ? " (" + settings.warmupTxs() + " of them to warm up)" : "");
+    long signStart = System.nanoTime();
+    Presigned warmup = settings.warmupTxs() == 0 ? null : Presigned.sign(settings.warmupTxs(), settings.batchTxs(),
+        workload, keys, senders, nonces, chainId, fees, settings.suite());
+    long[] measuredNonces = nonces.clone();
+    for (int i = 0; i < measuredNonces.length; i++) {
+      measuredNonces[i] += settings.warmupTxsOfSender(i);
+    }
+    Presigned presigned = Presigned.sign(settings.txs(), settings.batchTxs(), workload, keys, senders, measuredNonces,
+        chainId, fees, settings.suite());
+    double signSeconds = (System.nanoTime() - signStart) / 1e9;
+    progress.printf("signed in %.1f s%n", signSeconds);
+    if (warmup != null) {
+      warmUp(warmup);
+    }
+    progress.printf("submitting %d%s ...%n", settings.txs(),
+        settings.openLoop() ? " at " + settings.rateTxsPerS() + " tx/s" : "");
+    return measure(workload, presigned, fees, signSeconds);
+  }
+
+  /** Sends the warm-up transactions like the measured ones; only their errors are kept, as a hint. */
+  private void warmUp(Presigned warmup) throws InterruptedException {
+    progress.printf("warming up with %d transactions ...%n", warmup.txs());
+    ErrorTally errors = new ErrorTally();
+    Submitter.Outcome outcome = new Submitter(rpc, warmup, settings.connections(), settings.rateTxsPerS(), errors).run();
+    double seconds = Math.max(1e-9, (outcome.lastAnsweredNs() - outcome.firstSendNs()) / 1e9);
+    progress.printf("warm-up sent %d in %.1f s (%.0f tx/s), %d refused%s%n", outcome.sent(), seconds,
+        outcome.sent() / seconds, outcome.rejected(), errors.total() == 0 ? "" : ": " + errors.snapshot());
+  }
+
+  private LoadReport measure(Workload workload, Presigned presigned, LoadContext.Fees fees, double signSeconds)
+      throws LoadException, InterruptedException {
+    ErrorTally errors = new ErrorTally();
+    long fromBlock = quantity(rpc.call("eth_blockNumber"), "eth_blockNumber").longValueExact() + 1;
+    String loadBefore = loadAverage();
+    HeapSampler heap = settings.nodePid() > 0 ? new HeapSampler(settings.nodePid()) : null;
+    if (heap != null) {
+      heap.start();
+    }
+    CpuMeter cpu = CpuMeter.start(settings.nodePid());
+    CommitTracker tracker = new CommitTracker(rpc, presigned, errors, fromBlock);
+    Thread trackerThread = new Thread(tracker, "bench-track");
+    trackerThread.setDaemon(true);
+    trackerThread.start();
+    Submitter submitter = new Submitter(rpc, presigned, settings.connections(), settings.rateTxsPerS(), errors);
+    Submitter.Outcome sent;
+    CpuMeter.Usage used;
+    try {
+      sent = submitter.run();
+      progress.printf("submitted %d (%d accepted); waiting for commits ...%n", sent.sent(), sent.accepted());
+      tracker.submissionEnded(sent.accepted(), System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.drainTimeoutS()));
+      trackerThread.join();
+      used = cpu.stop();
+    } finally {
+      trackerThread.interrupt();
+      if (heap != null) {
+        heap.close();
+      }
+    }
+    return report(workload, presigned, fees, signSeconds, sent, tracker, submitter, errors, heap, used, loadBefore);
+  }
+
+  private LoadReport report(Workload workload, Presigned presigned, LoadContext.Fees fees, double signSeconds,
+      Submitter.Outcome sent, CommitTracker tracker, Submitter submitter, ErrorTally errors, HeapSampler heap,
+      CpuMeter.Usage used, String loadBefore) {
+    long[] latencies = new long[presigned.txs()];
+    int n = 0;
+    long lastCommitNs = sent.firstSendNs();
+    for (int i = 0; i < presigned.txs(); i++) {
+      long committedAt = tracker.committedNs(i);
+      long sentAt = submitter.sentNs(presigned.batchOf(i));
+      if (committedAt != 0 && sentAt != 0) {
+        latencies[n++] = Math.max(0, committedAt - sentAt);
+        lastCommitNs = Math.max(lastCommitNs, committedAt);
+      }
+    }
+    long[] sorted = Arrays.copyOf(latencies, n);
+    Arrays.sort(sorted);
+    double submitSeconds = Math.max(1e-9, (sent.lastAnsweredNs() - sent.firstSendNs()) / 1e9);
+    double commitSeconds = (lastCommitNs - sent.firstSendNs()) / 1e9;
+    long committed = tracker.committed();
+    return new LoadReport(
+        OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(),
+        settings.rpc().toString(),
+        workload.name(),
+        settings.accounts(),
+        settings.txs(),
+        settings.warmupTxs(),
+        settings.rateTxsPerS(),
+        settings.batchTxs(),
+        settings.connections(),
+        fees.maxFeePerGas().toString(),
+        signSeconds,
+        (presigned.txs() + settings.warmupTxs()) / Math.max(1e-9, signSeconds),
+        sent.sent(),
+        sent.accepted(),
+        sent.rejected(),
+        submitSeconds,
+        sent.sent() / submitSeconds,
+        sent.lagMsMax(),
+        sent.lagMsMean(),
+        committed,
+        sent.sent() - committed,
+        commitSeconds > 0 ? committed / commitSeconds : 0,
+        sustained(tracker.blocks()),
+        LoadReport.Latency.of(sorted),
+        blocks(tracker.blocks()),
+        errors.snapshot(),
+        heap == null ? null : heap.heap(),
+        new LoadReport.Cpu(used.nodeSeconds(),
+            used.nodeSeconds() >= 0 && committed > 0 ? used.nodeSeconds() * 1e6 / committed : -1,
+            used.generatorSeconds(), used.machineBusyPercent(), used.cores()),
+        loadBefore,
+        loadAverage(),
+        tracker.failure());
+  }
+
+  /** Our transactions in the blocks after the first loaded one, over the time between the first and the last. */
+  static double sustained(List<CommitTracker.BlockSeen> seen) {
+    List<CommitTracker.BlockSeen> loaded = seen.stream().filter(b -> b.ours() > 0).toList();
+    if (loaded.size() < 2) {
+      return 0;
+    }
+    long txs = 0;
+    for (int i = 1; i < loaded.size(); i++) {
+      txs += loaded.get(i).ours();
+    }
+    double seconds = (loaded.get(loaded.size() - 1).observedNs() - loaded.get(0).observedNs()) / 1e9;
+    return seconds > 0 ? txs / seconds : 0;
+  }
+
+  static LoadReport.Blocks blocks(List<CommitTracker.BlockSeen> seen) {
+    List<CommitTracker.BlockSeen> loaded = seen.stream().filter(b -> b.ours() > 0).toList();
+    if (loaded.isEmpty()) {
+      return new LoadReport.Blocks(0, 0, 0, 0, 0, 0, 0);
+    }
+    long txs = 0;
+    long gas = 0;
+    int max = 0;
+    for (CommitTracker.BlockSeen b : loaded) {
+      txs += b.txs();
+      gas += b.gasUsed();
+      max = Math.max(max, b.txs());
+    }
+    CommitTracker.BlockSeen first = loaded.get(0);
+    CommitTracker.BlockSeen last = loaded.get(loaded.size() - 1);
+    double interval = loaded.size() < 2 ? 0 : (last.observedNs() - first.observedNs()) / 1e6 / (loaded.size() - 1);
+    return new LoadReport.Blocks(loaded.size(), first.number(), last.number(), (double) txs / loaded.size(), max,
+        interval, (double) gas / loaded.size());
+  }
+
+  // ---- preparation ----
+
+  private LoadContext.Fees fees() throws LoadException {
+    BigInteger tip = quantity(rpc.call("eth_maxPriorityFeePerGas"), "eth_maxPriorityFeePerGas");
+    if (settings.maxFeePerGas() != null) {
+      if (settings.maxFeePerGas().compareTo(tip) < 0) {
+        throw new LoadException("--max-fee-gwei is below the node's suggested tip of " + tip + " wei");
+      }
+      return new LoadContext.Fees(settings.maxFeePerGas(), tip);
+    }
+    JsonNode latest = rpc.call("eth_getBlockByNumber", "latest", false);
+    BigInteger baseFee = latest.hasNonNull("baseFeePerGas") ? quantity(latest.get("baseFeePerGas"), "baseFeePerGas") : BigInteger.ZERO;
+    BigInteger cap = baseFee.multiply(FEE_CAP_BASE_FEE_MULTIPLE).max(FEE_CAP_MIN).add(tip);
+    return new LoadContext.Fees(cap, tip);
+  }
+
+  private void fund(Workload workload, List<Address> senders, long chainId, LoadContext.Fees fees) throws LoadException {
+    BigInteger perTx = BigInteger.valueOf(workload.gasLimitPerTx()).multiply(fees.maxFeePerGas()).add(workload.valuePerTx());
+    BigInteger fundingFee = BigInteger.valueOf(FUNDING_GAS).multiply(fees.maxFeePerGas());
+    BigInteger[] amounts = new BigInteger[senders.size()];
+    BigInteger total = BigInteger.ZERO;
+    for (int i = 0; i < senders.size(); i++) {
+      int txs = settings.txsOfSender(i) + settings.warmupTxsOfSender(i) + PREPARE_TXS_RESERVE;
+      amounts[i] = perTx.multiply(BigInteger.valueOf(txs));
+      total = total.add(amounts[i]).add(fundingFee);
+    }
+    Address funder = Address.wrap(settings.suite().address(settings.funder().publicKey()));
+    BigInteger balance = quantity(rpc.call("eth_getBalance", funder.toHex(), "latest"), "eth_getBalance");
+    if (balance.compareTo(total) < 0) {
+      throw new LoadException("funder " + funder.toChecksumHex() + " holds " + balance + " wei; funding " + senders.size()
+          + " senders for this run needs " + total + " wei: use fewer --txs or a richer --key");
+    }
+    long nonce = quantity(rpc.call("eth_getTransactionCount", funder.toHex(), "pending"), "eth_getTransactionCount")
+        .longValueExact();
+    progress.printf("funding %d senders from %s ...%n", senders.size(), funder.toChecksumHex());
+    long startNs = System.nanoTime();
+    for (int from = 0; from < senders.size(); from += FUNDING_CHUNK_TXS) {
+      int to = Math.min(senders.size(), from + FUNDING_CHUNK_TXS);
+      List<ObjectNode> calls = new ArrayList<>(to - from);
+      List<String> hashes = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        Transaction tx = Transaction.builder()
+            .type(TransactionType.DYNAMIC_FEE)
+            .chainId(chainId)
+            .nonce(nonce++)
+            .gasLimit(FUNDING_GAS)
+            .maxFeePerGas(fees.maxFeePerGas())
+            .maxPriorityFeePerGas(fees.maxPriorityFeePerGas())
+            .to(senders.get(i))
+            .value(amounts[i])
+            .sign(settings.funder(), settings.suite());
+        calls.add(rpc.request(rpc.nextId(), "eth_sendRawTransaction", tx.encoding().toHex()));
+        hashes.add(tx.hash().toHex());
+      }
+      List<JsonNode> answers = rpc.batch(calls);
+      for (int i = 0; i < answers.size(); i++) {
+        if (answers.get(i).has("error")) {
+          throw new LoadException("funding transfer to " + senders.get(from + i).toChecksumHex() + " refused: "
+              + answers.get(i).path("error").path("message").asText());
+        }
+      }
+      awaitReceipts(hashes);
+    }
+    progress.printf("funded in %.1f s%n", (System.nanoTime() - startNs) / 1e9);
+  }
+
+  /** Waits until every transaction has a successful receipt. */
+  void awaitReceipts(List<String> hashes) throws LoadException {
+    long deadline = System.nanoTime() + RECEIPT_TIMEOUT.toNanos();
+    List<String> waiting = new ArrayList<>(hashes);
+    while (!waiting.isEmpty()) {
+      List<ObjectNode> calls = new ArrayList<>(waiting.size());
+      for (String h : waiting) {
+        calls.add(rpc.request(rpc.nextId(), "eth_getTransactionReceipt", h));
+      }
+      List<JsonNode> answers = rpc.batch(calls);
+      List<String> still = new ArrayList<>();
+      for (int i = 0; i < answers.size(); i++) {
+        JsonNode receipt = answers.get(i).get("result");
+        if (receipt == null || receipt.isNull()) {
+          still.add(waiting.get(i));
+        } else if (!"0x1".equals(receipt.path("status").asText())) {
+          throw new LoadException("funding transaction " + waiting.get(i) + " failed: status " + receipt.path("status").asText());
+        }
+      }
+      waiting = still;
+      if (waiting.isEmpty()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new LoadException(waiting.size() + " funding transactions have no receipt after "
+            + RECEIPT_TIMEOUT.toSeconds() + " s, e.g. " + waiting.get(0));
+      }
+      try {
+        TimeUnit.MILLISECONDS.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LoadException("interrupted while waiting for funding receipts", e);
+      }
+    }
+  }
+
+  private long[] pendingNonces(List<Address> senders) throws LoadException {
+    long[] nonces = new long[senders.size()];
+    for (int from = 0; from < senders.size(); from += FUNDING_CHUNK_TXS) {
+      int to = Math.min(senders.size(), from + FUNDING_CHUNK_TXS);
+      List<ObjectNode> calls = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        calls.add(rpc.request(rpc.nextId(), "eth_getTransactionCount", senders.get(i).toHex(), "pending"));
+      }
+      List<JsonNode> answers = rpc.batch(calls);
+      for (int i = from; i < to; i++) {
+        JsonNode answer = answers.get(i - from);
+        if (answer.has("error")) {
+          throw new LoadException("eth_getTransactionCount failed: " + answer.path("error").path("message").asText());
+        }
+        nonces[i] = quantity(answer.get("result"), "eth_getTransactionCount").longValueExact();
+      }
+    }
+    return nonces;
+  }
+
+  static BigInteger quantity(JsonNode node, String what) throws LoadException {
+    String text = node == null ? "" : node.asText();
+    if (!text.startsWith("0x") || text.length() < 3 || text.length() > 66) {
+      throw new LoadException(what + ": the node answered " + node + ", not a hex quantity");
+    }
+    try {
+      return new BigInteger(text.substring(2), 16);
+    } catch (NumberFormatException e) {
+      throw new LoadException(what + ": the node answered " + text + ", not a hex quantity");
+    }
+  }
+
+  /** The 1, 5 and 15 minute load averages of this machine, to judge how much CPU the node had. */
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return parts.length >= 3 ? parts[0] + " " + parts[1] + " " + parts[2] : "unavailable";
+    } catch (IOException | RuntimeException e) {
+      return "unavailable";
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package io.trestle.node.loadgen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Sends the pre-signed batches over a few concurrent keep-alive connections. Open loop when a rate is set: batch
+ * {@code b} is released at {@code start + b * batchTxs / rate} whether or not earlier ones were answered, so a slow
+ * node shows up as latency and lag rather than as a politely slower client. Closed loop otherwise: each connection
+ * sends its next batch as soon as the previous one is answered.
+ */
+final class Submitter {
+  private final RpcConnection rpc;
+  private final Presigned presigned;
+  private final int connections;
+  private final int rateTxsPerS;
+  private final ErrorTally errors;
+  private final AtomicLongArray sentNs;
+  private final LongAdder accepted = new LongAdder();
+  private final LongAdder rejected = new LongAdder();
+  private final AtomicLong lastAnsweredNs = new AtomicLong();
+  private final AtomicLong lagNsMax = new AtomicLong();
+  private final LongAdder lagNsSum = new LongAdder();
+
+  /** What submission did, on the generator's monotonic clock. */
+  record Outcome(long firstSendNs, long lastAnsweredNs, long sent, long accepted, long rejected, double lagMsMax,
+      double lagMsMean) {}
+
+  Submitter(RpcConnection rpc, Presigned presigned, int connections, int rateTxsPerS, ErrorTally errors) {
+    this.rpc = rpc;
+    this.presigned = presigned;
+    this.connections = connections;
+    this.rateTxsPerS = rateTxsPerS;
+    this.errors = errors;
+    this.sentNs = new AtomicLongArray(presigned.batches());
+  }
+
+  /** When batch {@code b} left, or 0 if it has not. */
+  long sentNs(int batch) {
+    return sentNs.get(batch);
+  }
+
+  long acceptedSoFar() {
+    return accepted.sum();
+  }
+
+  Outcome run() throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(connections, r -> {
+      Thread t = new Thread(r, "bench-submit");
+      t.setDaemon(true);
+      return t;
+    });
+    long startNs = System.nanoTime();
+    try {
+      if (rateTxsPerS > 0) {
+        schedule(pool, startNs);
+      } else {
+        AtomicInteger next = new AtomicInteger();
+        for (int c = 0; c < connections; c++) {
+          pool.execute(() -> {
+            for (int b = next.getAndIncrement(); b < presigned.batches(); b = next.getAndIncrement()) {
+              send(b, System.nanoTime());
+            }
+          });
+        }
+      }
+      pool.shutdown();
+      // every request has its own timeout, so the pool always finishes
+      pool.awaitTermination(1, TimeUnit.DAYS);
+    } finally {
+      pool.shutdownNow();
+    }
+    int batches = presigned.batches();
+    return new Outcome(startNs, lastAnsweredNs.get(), presigned.txs(), accepted.sum(), rejected.sum(),
+        lagNsMax.get() / 1e6, batches == 0 ? 0 : lagNsSum.sum() / 1e6 / batches);
+  }
+
+  private void schedule(ExecutorService pool, long startNs) {
+    double nsPerTx = 1e9 / rateTxsPerS;
+    for (int b = 0; b < presigned.batches(); b++) {
+      long dueNs = startNs + Math.round((double) b * presigned.batchSize(0) * nsPerTx);
+      long waitNs;
+      while ((waitNs = dueNs - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(waitNs);
+      }
+      int batch = b;
+      pool.execute(() -> send(batch, dueNs));
+    }
+  }
+
+  private void send(int batch, long dueNs) {
+    long now = System.nanoTime();
+    sentNs.set(batch, now);
+    long lag = Math.max(0, now - dueNs);
+    lagNsSum.add(lag);
+    lagNsMax.accumulateAndGet(lag, Math::max);
+    int size = presigned.batchSize(batch);
+    try {
+      JsonNode answer = RpcConnection.parse(rpc.post(presigned.body(batch)));
+      if (!answer.isArray()) {
+        errors.add("whole batch refused: " + answer.path("error").path("message").asText(), size);
+        rejected.add(size);
+      } else {
+        tally(answer, size);
+      }
+    } catch (LoadException e) {
+      errors.add("transport: " + e.getMessage(), size);
+      rejected.add(size);
+    }
+    lastAnsweredNs.accumulateAndGet(System.nanoTime(), Math::max);
+  }
+
+  private void tally(JsonNode answers, int size) {
+    int ok = 0;
+    for (JsonNode a : answers) {
+      if (a.has("error")) {
+        errors.add(a.path("error").path("message").asText());
+      } else {
+        ok++;
+      }
+    }
+    if (answers.size() < size) {
+      errors.add("batch answer lacks answers", size - answers.size());
+    }
+    accepted.add(ok);
+    rejected.add(size - ok);
+  }
+}
