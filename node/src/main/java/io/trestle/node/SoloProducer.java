@@ -65,6 +65,7 @@ final class SoloProducer implements AutoCloseable {
   }
 
   private void produce(long now) {
+    long startNs = System.nanoTime();
     List<Transaction> txs = pool.selectForBlock(chain.genesis().gasLimit(), chain.nextBaseFee(), BLOCK_TXS_MAX);
     Block block = chain.buildBlock(txs, now, proposer, 0);
     Chain.CommittedBlock committed;
@@ -86,8 +87,9 @@ final class SoloProducer implements AutoCloseable {
     }
     pool.onBlockExecuted(senders);
     if (!txs.isEmpty()) {
-      LOG.info("block number={} txs={} skipped={} gasUsed={}", block.header().number(), committed.executed().size(),
-          committed.skipped().size(), committed.results().gasUsed());
+      LOG.info("block number={} txs={} skipped={} gasUsed={} tookMs={}", block.header().number(),
+          committed.executed().size(), committed.skipped().size(), committed.results().gasUsed(),
+          (System.nanoTime() - startNs) / 1_000_000);
     }
   }
 
