@@ -14,6 +14,7 @@ import io.trestle.evm.Message;
 import io.trestle.evm.Tracer;
 import io.trestle.evm.TransactionProcessor;
 import io.trestle.evm.TxResult;
+import io.trestle.evm.precompile.Precompiles;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
 import io.trestle.state.kv.KeyValueStore;
@@ -22,8 +23,11 @@ import io.trestle.state.world.Account;
 import io.trestle.state.world.UnknownStateRootException;
 import io.trestle.state.world.WorldState;
 import java.math.BigInteger;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,6 +167,16 @@ public final class Chain {
 
   public Hash validatorsHash() {
     return validatorsHash;
+  }
+
+  /**
+   * Accounts whose code is native rather than EVM bytecode: the precompiles and this chain's system contracts.
+   * Every transaction finds them warm, so an access list never needs to name them.
+   */
+  public Set<Address> nativeContracts() {
+    Set<Address> out = new LinkedHashSet<>(Precompiles.addresses());
+    out.addAll(processor.systemContracts().addresses());
+    return Collections.unmodifiableSet(out);
   }
 
   /** The hash of block {@code number}, or null when it is not committed. */
