@@ -20,9 +20,14 @@ final class TraceApi {
   private final Semaphore inFlight;
 
   TraceApi(Chain chain, TraceLimits limits) {
+    this(chain, limits, new Semaphore(limits.tracesInFlightMax()));
+  }
+
+  /** With the permits of traces in flight handed in, so a test can hold them. */
+  TraceApi(Chain chain, TraceLimits limits, Semaphore inFlight) {
     this.chain = chain;
     this.limits = limits;
-    this.inFlight = new Semaphore(limits.tracesInFlightMax());
+    this.inFlight = inFlight;
   }
 
   void register(JsonRpcProcessor rpc) {

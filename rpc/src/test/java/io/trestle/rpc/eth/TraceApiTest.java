@@ -357,4 +357,22 @@ class TraceApiTest {
         .set("tracerConfig", options().put("onlyTopCall", true)));
     assertEquals(NOT_ACCEPTED, top.get("revertReason").asText());
   }
+
+  @Test
+  void aTraceBeyondTheInFlightLimitIsRefusedAndTheNextOneRuns() throws Exception {
+    Transaction tx = c.send(token, transfer(BOB, 1), 200_000);
+    mined(tx);
+    java.util.concurrent.Semaphore permits = new java.util.concurrent.Semaphore(1);
+    TraceApi api = new TraceApi(c.chain, new TraceLimits(100_000, 12L << 20, 100, 1, 10), permits);
+    io.trestle.rpc.jsonrpc.Params params = new io.trestle.rpc.jsonrpc.Params("debug_traceTransaction",
+        TestChain.JSON.createArrayNode().add(tx.hash().toHex()));
+    permits.acquire();
+    io.trestle.rpc.jsonrpc.RpcException busy = org.junit.jupiter.api.Assertions.assertThrows(
+        io.trestle.rpc.jsonrpc.RpcException.class, () -> api.traceTransaction(params));
+    assertEquals(-32005, busy.code());
+    assertTrue(busy.getMessage().contains("1 traces"), busy.getMessage());
+    permits.release();
+    assertTrue(api.traceTransaction(params).has("structLogs"));
+    assertEquals(1, permits.availablePermits(), "a finished trace gives its permit back");
+  }
 }
