@@ -130,10 +130,7 @@ class AbiCodecTest {
 
   @Test
   void refusesMalformedTypes() {
-    for (String bad : List.of("uint7", "uint264", "bytes33", "bytes0", "foo", "uint256[", "(uint256", "uint01", "int")) {
-      if (bad.equals("int")) {
-        continue;
-      }
+    for (String bad : List.of("uint7", "uint264", "bytes33", "bytes0", "foo", "uint256[", "(uint256", "uint01")) {
       assertThrows(AbiException.class, () -> AbiType.parse(bad), bad);
     }
   }
