@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
         TestnetCommand.class,
         StatusCommand.class,
         BenchCommand.class,
+        DidCommand.class,
+        NameCommand.class,
+        EvidenceCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class TrestleCli implements Runnable {

@@ -136,6 +136,27 @@ public final class PublicKeys {
     return "z" + Base58.encode(all);
   }
 
+  /** A key decoded from {@code publicKeyMultibase}: its type and canonical stored form. */
+  public record Decoded(KeyType type, byte[] key) {}
+
+  /** Reads a Multikey {@code publicKeyMultibase} (base58btc, multicodec prefix) of one of the supported types. */
+  public static Decoded parseMultibase(String text) throws InvalidKeyException {
+    if (text == null || !text.startsWith("z")) {
+      throw new InvalidKeyException("publicKeyMultibase must be base58btc (start with z)");
+    }
+    byte[] all = Base58.decode(text.substring(1));
+    if (all == null || all.length < 3) {
+      throw new InvalidKeyException("publicKeyMultibase is not base58btc");
+    }
+    for (KeyType t : KeyType.values()) {
+      byte[] prefix = varint(t.multicodec());
+      if (all.length > prefix.length && Arrays.equals(Arrays.copyOf(all, prefix.length), prefix)) {
+        return new Decoded(t, normalize(t, Arrays.copyOfRange(all, prefix.length, all.length)));
+      }
+    }
+    throw new InvalidKeyException("publicKeyMultibase holds a key type other than secp256k1, sm2 or ed25519");
+  }
+
   static byte[] varint(int value) {
     byte[] buf = new byte[5];
     int n = 0;

@@ -81,6 +81,37 @@ public final class BatchMerkle {
     }
   }
 
+  /** The inclusion paths of every leaf at once, in O(n log n) hashes: what a submitter needs for n receipts. */
+  public static List<List<byte[]>> paths(HashAlgorithm h, List<byte[]> digests) {
+    if (digests.isEmpty() || digests.size() > LEAVES_MAX) {
+      throw new IllegalArgumentException("a batch holds 1 to " + LEAVES_MAX + " digests, got " + digests.size());
+    }
+    List<byte[]> leaves = new ArrayList<>(digests.size());
+    List<List<byte[]>> paths = new ArrayList<>(digests.size());
+    for (byte[] d : digests) {
+      leaves.add(leafHash(h, d));
+      paths.add(new ArrayList<>());
+    }
+    fill(h, leaves, 0, leaves.size(), paths);
+    return paths;
+  }
+
+  private static byte[] fill(HashAlgorithm h, List<byte[]> leaves, int from, int to, List<List<byte[]>> paths) {
+    if (to - from == 1) {
+      return leaves.get(from);
+    }
+    int k = Integer.highestOneBit(to - from - 1);
+    byte[] left = fill(h, leaves, from, from + k, paths);
+    byte[] right = fill(h, leaves, from + k, to, paths);
+    for (int i = from; i < from + k; i++) {
+      paths.get(i).add(right);
+    }
+    for (int i = from + k; i < to; i++) {
+      paths.get(i).add(left);
+    }
+    return nodeHash(h, left, right);
+  }
+
   /**
    * The root that {@code path} leads to from {@code digest} at {@code index} of a tree of {@code count} leaves
    * (RFC 9162 §2.1.3.2), or null when the path cannot belong to such a tree (wrong length for the position).

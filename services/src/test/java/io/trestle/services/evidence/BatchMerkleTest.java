@@ -1,6 +1,7 @@
 package io.trestle.services.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +31,11 @@ class BatchMerkleTest {
     byte[] root = BatchMerkle.root(h, d);
     List<byte[]> path = BatchMerkle.path(h, d, index);
     assertTrue(BatchMerkle.verify(h, d.get(index), index, n, path, root));
+    List<byte[]> fromAll = BatchMerkle.paths(h, d).get(index);
+    assertEquals(path.size(), fromAll.size());
+    for (int j = 0; j < path.size(); j++) {
+      assertArrayEquals(path.get(j), fromAll.get(j));
+    }
   }
 
   @Property(tries = 200)
