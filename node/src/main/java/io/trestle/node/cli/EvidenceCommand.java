@@ -391,12 +391,38 @@ final class EvidenceCommand implements Runnable {
     @Option(names = "--genesis", required = true, description = "The chain's genesis file: the root of trust")
     Path genesis;
 
+    @Option(names = "--bench-s", description = "Then verify the receipt again and again on this thread for this many "
+        + "seconds and print verifications per second (a measurement, not a check)")
+    Integer benchS;
+
     @Override
     public Integer call() throws Exception {
       Trust trust = trust(genesis);
       byte[] json = read(receipt, ReceiptJson.BYTES_MAX);
       byte[] data = file.equals("-") ? null : read(Path.of(file), Long.MAX_VALUE);
-      return print(System.out, new ReceiptVerifier(trust).verify(json, data)) ? 0 : 1;
+      ReceiptVerifier verifier = new ReceiptVerifier(trust);
+      boolean valid = print(System.out, verifier.verify(json, data));
+      if (valid && benchS != null) {
+        long warmEnd = System.nanoTime() + Math.min(5, benchS) * 1_000_000_000L;
+        while (System.nanoTime() < warmEnd) {
+          verifier.verify(json, null);
+        }
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = System.nanoTime();
+        long cpuStart = cpu.getCurrentThreadCpuTime();
+        long end = start + benchS * 1_000_000_000L;
+        long count = 0;
+        while (System.nanoTime() < end) {
+          verifier.verify(json, null);
+          count++;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        // CPU time tells what one core does even when other processes share the machine
+        System.out.printf(Locale.ROOT, "%d verifications in %.1f s on one thread: %.0f per second, %.0f per CPU-second%n",
+            count, seconds, count / seconds, count / cpuSeconds);
+      }
+      return valid ? 0 : 1;
     }
   }
 
