@@ -91,7 +91,7 @@ final class PeerNetwork implements ConsensusNetwork, AutoCloseable {
     }
     NodeIdentity identity = new NodeIdentity(suite, nodeKey, chain.genesis().chainId(), chain.blockHash(0));
     P2pConfig config = P2pConfig.builder().name("p2p" + settings.port()).staticPeers(peers)
-        .inboundMessagesPerSecond(50_000).build();
+        .inboundMessagesPerSecond(50_000).unauthenticatedBanMs(isLoopback(settings.host()) ? 0 : 60_000).build();
     this.p2p = new P2pNetwork(identity, AdmissionPolicy.allowing(admitted(chain.genesis())), config);
     p2p.register(Protocols.CONSENSUS, ProtocolOptions.onIoThread(MessageCodec.MAX_MESSAGE_BYTES), (peer, payload) -> {
       ConsensusDriver driver = consensus.get();
@@ -108,6 +108,10 @@ final class PeerNetwork implements ConsensusNetwork, AutoCloseable {
         Gossip.DEFAULT_SEEN_MAX, payload -> Hash.wrap(suite.hash(payload)), this::onGossipedTransaction);
     pool.onAdmitted(tx -> gossip.publish(tx.encode()));
     this.sync = new BlockSync(p2p, new Source(), new Sink(), SyncConfig.defaults());
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
   }
 
   /** Validators and admitted observers (role "node") may connect. */
@@ -151,8 +155,13 @@ final class PeerNetwork implements ConsensusNetwork, AutoCloseable {
   }
 
   @Override
+  public void reportMisbehaviour(Address peer, String reason) {
+    p2p.reportMisbehaviour(peer, reason);
+  }
+
+  @Override
   public void requestSync(Address peer, long fromHeight, long toHeight) {
-    sync.announce();
+    sync.peerReached(peer, toHeight);
   }
 
   int peerCount() {
