@@ -4,12 +4,14 @@ import io.trestle.consensus.EngineConfig;
 import io.trestle.core.Address;
 import io.trestle.crypto.KeyPair;
 import io.trestle.evm.TransactionProcessor;
+import io.trestle.evm.system.SystemContracts;
 import io.trestle.execution.Chain;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
 import io.trestle.node.consensus.ChainApplication;
 import io.trestle.node.consensus.ConsensusDriver;
 import io.trestle.node.consensus.ConsensusNetwork;
+import io.trestle.node.identity.IdentityServices;
 import io.trestle.node.metrics.HealthRoute;
 import io.trestle.node.metrics.NodeMetrics;
 import io.trestle.rpc.eth.EthRpc;
@@ -72,7 +74,7 @@ public final class Node implements AutoCloseable {
     Genesis genesis = settings.genesis();
     store = RocksDbKeyValueStore.open(settings.dataDir().resolve("db"));
     try {
-      chain = Chain.open(store, genesis, new TransactionProcessor());
+      chain = Chain.open(store, genesis, new TransactionProcessor(systemContracts()));
     } catch (GenesisException | RuntimeException e) {
       store.close();
       throw e;
@@ -112,6 +114,7 @@ public final class Node implements AutoCloseable {
     rpc.addRoute(new HealthRoute(chain, System::currentTimeMillis, Math.max(10_000, 10 * genesis.blockIntervalMs()),
         () -> network != null && network.syncing()));
     new WebSocketRpc(WebSocketRpc.Settings.defaults(), processor, rpcWorkers, eth.subscriptions()).install(rpc);
+    IdentityServices.install(chain, processor, rpc);
     eth.start();
     rpcAddress = rpc.start();
     if (network != null) {
@@ -120,6 +123,13 @@ public final class Node implements AutoCloseable {
     consensus.start();
     LOG.info("node started chainId={} head={} node={} validator={} dataDir={}", genesis.chainId(), chain.head().number(),
         self.toChecksumHex(), genesis.validators().stream().anyMatch(v -> v.address().equals(self)), settings.dataDir());
+  }
+
+  /** The system contracts every node of a chain runs; all nodes must agree on this list. */
+  static SystemContracts systemContracts() {
+    SystemContracts.Builder systems = SystemContracts.builder();
+    IdentityServices.register(systems);
+    return systems.build();
   }
 
   public InetSocketAddress rpcAddress() {

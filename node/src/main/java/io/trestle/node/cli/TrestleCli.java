@@ -22,6 +22,9 @@ import picocli.CommandLine.Command;
         StatusCommand.class,
         BenchCommand.class,
         ConformanceCommand.class,
+        DidCommand.class,
+        NameCommand.class,
+        EvidenceCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class TrestleCli implements Runnable {
