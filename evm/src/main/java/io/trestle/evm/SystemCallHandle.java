@@ -88,6 +88,12 @@ final class SystemCallHandle implements SystemCall {
   }
 
   @Override
+  public UInt256 loadFrom(Address other, UInt256 slot) throws Halt {
+    charge(ex.state.warmSlot(other, slot) ? Gas.COLD_SLOAD : Gas.WARM_READ);
+    return ex.state.storage(ex.state.account(other), slot);
+  }
+
+  @Override
   public void store(UInt256 slot, UInt256 newValue) throws Halt {
     if (isStatic) {
       throw new Halt("write protection");

@@ -43,6 +43,13 @@ public interface SystemCall {
 
   void store(UInt256 slot, UInt256 value) throws Halt;
 
+  /**
+   * Reads a slot of another account's storage (read-only), priced as SLOAD of that slot (EIP-2929 warm/cold).
+   * How one system contract consults another's state, e.g. the asset registry asking governance whether an asset
+   * is frozen (ADR 0271); sees the transaction's uncommitted writes like every read.
+   */
+  UInt256 loadFrom(Address account, UInt256 slot) throws Halt;
+
   void log(List<Hash> topics, Bytes data) throws Halt;
 
   /** Ends the call as a failure that consumes all its gas (out of gas, or a write inside a static call). */
