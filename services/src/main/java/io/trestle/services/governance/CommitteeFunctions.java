@@ -7,12 +7,12 @@ import static io.trestle.services.governance.store.ContractFunction.parse;
 import io.trestle.core.Address;
 import io.trestle.core.Bytes;
 import io.trestle.crypto.CryptoSuite;
-import io.trestle.evm.abi.AbiEvent;
 import io.trestle.evm.abi.AbiException;
 import io.trestle.evm.abi.AbiFunction;
 import io.trestle.evm.system.SystemCall;
 import io.trestle.evm.system.SystemResult;
 import io.trestle.services.governance.store.ContractFunction;
+import io.trestle.services.governance.store.EventDef;
 import io.trestle.services.governance.store.Storage;
 import io.trestle.services.permissions.Role;
 import io.trestle.services.permissions.Roles;
@@ -44,29 +44,29 @@ public final class CommitteeFunctions {
   public static final AbiFunction CHAIN_PARAMETER = parse("chainParameter(bytes32)", "uint256");
   public static final AbiFunction SYSTEM_PARAMETER = parse("systemParameter(address,bytes32)", "uint256");
 
-  public static final AbiEvent PROPOSAL_CREATED = event("ProposalCreated(uint256 indexed id, address indexed proposer, "
+  public static final EventDef PROPOSAL_CREATED = event("ProposalCreated(uint256 indexed id, address indexed proposer, "
       + "uint8 indexed kind, uint64 deadline, bytes data, string description)");
-  public static final AbiEvent VOTED =
+  public static final EventDef VOTED =
       event("Voted(uint256 indexed id, address indexed voter, bool support, uint256 weight)");
-  public static final AbiEvent VOTE_REVOKED = event("VoteRevoked(uint256 indexed id, address indexed voter)");
-  public static final AbiEvent PROPOSAL_EXECUTED =
+  public static final EventDef VOTE_REVOKED = event("VoteRevoked(uint256 indexed id, address indexed voter)");
+  public static final EventDef PROPOSAL_EXECUTED =
       event("ProposalExecuted(uint256 indexed id, address indexed executor)");
-  public static final AbiEvent VALIDATOR_ADDED = event("ValidatorAdded(address indexed validator, bytes publicKey, "
+  public static final EventDef VALIDATOR_ADDED = event("ValidatorAdded(address indexed validator, bytes publicKey, "
       + "uint64 effectiveHeight, uint256 indexed proposalId)");
-  public static final AbiEvent VALIDATOR_REMOVED = event("ValidatorRemoved(address indexed validator, "
+  public static final EventDef VALIDATOR_REMOVED = event("ValidatorRemoved(address indexed validator, "
       + "uint64 effectiveHeight, uint256 indexed proposalId)");
-  public static final AbiEvent NODE_ADMITTED = event("NodeAdmitted(address indexed node, uint256 indexed proposalId)");
-  public static final AbiEvent NODE_REMOVED = event("NodeRemoved(address indexed node, uint256 indexed proposalId)");
-  public static final AbiEvent MEMBER_CHANGED =
+  public static final EventDef NODE_ADMITTED = event("NodeAdmitted(address indexed node, uint256 indexed proposalId)");
+  public static final EventDef NODE_REMOVED = event("NodeRemoved(address indexed node, uint256 indexed proposalId)");
+  public static final EventDef MEMBER_CHANGED =
       event("MemberChanged(address indexed member, uint256 weight, uint256 indexed proposalId)");
-  public static final AbiEvent THRESHOLD_CHANGED =
+  public static final EventDef THRESHOLD_CHANGED =
       event("ThresholdChanged(uint256 numerator, uint256 denominator, uint256 indexed proposalId)");
-  public static final AbiEvent CHAIN_PARAMETER_CHANGED =
+  public static final EventDef CHAIN_PARAMETER_CHANGED =
       event("ChainParameterChanged(bytes32 indexed name, uint256 value, uint256 indexed proposalId)");
-  public static final AbiEvent SYSTEM_PARAMETER_CHANGED = event("SystemParameterChanged(address indexed target, "
+  public static final EventDef SYSTEM_PARAMETER_CHANGED = event("SystemParameterChanged(address indexed target, "
       + "bytes32 indexed key, uint256 value, uint256 indexed proposalId)");
 
-  public static final List<AbiEvent> EVENTS = List.of(PROPOSAL_CREATED, VOTED, VOTE_REVOKED, PROPOSAL_EXECUTED,
+  public static final List<EventDef> EVENTS = List.of(PROPOSAL_CREATED, VOTED, VOTE_REVOKED, PROPOSAL_EXECUTED,
       VALIDATOR_ADDED, VALIDATOR_REMOVED, NODE_ADMITTED, NODE_REMOVED, MEMBER_CHANGED, THRESHOLD_CHANGED,
       CHAIN_PARAMETER_CHANGED, SYSTEM_PARAMETER_CHANGED);
 

@@ -11,6 +11,7 @@ import io.trestle.evm.system.SystemContract;
 import io.trestle.evm.system.SystemContracts;
 import io.trestle.evm.system.SystemResult;
 import io.trestle.services.governance.store.ContractFunction;
+import io.trestle.services.governance.store.EventDef;
 import io.trestle.services.governance.store.GovernanceAccount;
 import io.trestle.services.permissions.RolesFunctions;
 import io.trestle.services.supervision.SupervisionFunctions;
@@ -50,6 +51,14 @@ public final class GovernanceContract implements SystemContract {
   public static CallGuard register(SystemContracts.Builder builder, CryptoSuite suite) {
     builder.register(ADDRESS, new GovernanceContract(suite));
     return new GovernanceGuard();
+  }
+
+  /** Every event of the three ABIs: what the audit stream decodes. */
+  public static List<EventDef> events() {
+    List<EventDef> all = new ArrayList<>(CommitteeFunctions.EVENTS);
+    all.addAll(RolesFunctions.EVENTS);
+    all.addAll(SupervisionFunctions.EVENTS);
+    return List.copyOf(all);
   }
 
   /** Every function of the three ABIs. */

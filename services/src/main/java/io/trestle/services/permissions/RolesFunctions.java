@@ -6,10 +6,10 @@ import static io.trestle.services.governance.store.ContractFunction.parse;
 import io.trestle.core.Address;
 import io.trestle.core.Bytes;
 import io.trestle.evm.UInt256;
-import io.trestle.evm.abi.AbiEvent;
 import io.trestle.evm.abi.AbiFunction;
 import io.trestle.evm.system.SystemResult;
 import io.trestle.services.governance.store.ContractFunction;
+import io.trestle.services.governance.store.EventDef;
 import io.trestle.services.governance.store.Storage;
 import java.math.BigInteger;
 import java.util.List;
@@ -24,17 +24,17 @@ public final class RolesFunctions {
   public static final AbiFunction CAN_CALL = parse("canCall(address,address,bytes4)", "bool");
   public static final AbiFunction METHOD_RULE = parse("methodRule(address,bytes4)", "bool", "address[]");
 
-  public static final AbiEvent ROLE_GRANTED =
+  public static final EventDef ROLE_GRANTED =
       event("RoleGranted(bytes32 indexed role, address indexed account, uint256 indexed proposalId)");
-  public static final AbiEvent ROLE_REVOKED =
+  public static final EventDef ROLE_REVOKED =
       event("RoleRevoked(bytes32 indexed role, address indexed account, uint256 indexed proposalId)");
-  public static final AbiEvent METHOD_ACCESS_CHANGED =
+  public static final EventDef METHOD_ACCESS_CHANGED =
       event("MethodAccessChanged(address indexed target, bytes4 indexed selector, address indexed caller, bool allowed, "
           + "uint256 proposalId)");
-  public static final AbiEvent METHOD_RULE_CLEARED =
+  public static final EventDef METHOD_RULE_CLEARED =
       event("MethodRuleCleared(address indexed target, bytes4 indexed selector, uint256 proposalId)");
 
-  public static final List<AbiEvent> EVENTS = List.of(ROLE_GRANTED, ROLE_REVOKED, METHOD_ACCESS_CHANGED,
+  public static final List<EventDef> EVENTS = List.of(ROLE_GRANTED, ROLE_REVOKED, METHOD_ACCESS_CHANGED,
       METHOD_RULE_CLEARED);
 
   private RolesFunctions() {}

@@ -7,13 +7,13 @@ import static io.trestle.services.governance.store.ContractFunction.parse;
 import io.trestle.core.Address;
 import io.trestle.core.Bytes;
 import io.trestle.evm.UInt256;
-import io.trestle.evm.abi.AbiEvent;
 import io.trestle.evm.abi.AbiException;
 import io.trestle.evm.abi.AbiFunction;
 import io.trestle.evm.system.SystemCall;
 import io.trestle.evm.system.SystemContracts;
 import io.trestle.evm.system.SystemResult;
 import io.trestle.services.governance.store.ContractFunction;
+import io.trestle.services.governance.store.EventDef;
 import io.trestle.services.governance.store.Slots;
 import io.trestle.services.governance.store.Storage;
 import io.trestle.services.permissions.Role;
@@ -47,22 +47,22 @@ public final class SupervisionFunctions {
   public static final AbiFunction FROZEN_CONTRACTS = parse("frozenContracts()", "address[]");
   public static final AbiFunction LICENSE_OF = parse("licenseOf(address)", "uint8");
 
-  public static final AbiEvent ACCOUNT_FROZEN =
+  public static final EventDef ACCOUNT_FROZEN =
       event("AccountFrozen(address indexed account, address indexed regulator, string reason, bytes32 reference)");
-  public static final AbiEvent ACCOUNT_UNFROZEN =
+  public static final EventDef ACCOUNT_UNFROZEN =
       event("AccountUnfrozen(address indexed account, address indexed regulator, string reason, bytes32 reference)");
-  public static final AbiEvent CONTRACT_FROZEN =
+  public static final EventDef CONTRACT_FROZEN =
       event("ContractFrozen(address indexed target, address indexed regulator, string reason, bytes32 reference)");
-  public static final AbiEvent CONTRACT_UNFROZEN =
+  public static final EventDef CONTRACT_UNFROZEN =
       event("ContractUnfrozen(address indexed target, address indexed regulator, string reason, bytes32 reference)");
-  public static final AbiEvent ASSET_FROZEN = event("AssetFrozen(address indexed registry, uint256 indexed assetId, "
+  public static final EventDef ASSET_FROZEN = event("AssetFrozen(address indexed registry, uint256 indexed assetId, "
       + "address indexed regulator, string reason, bytes32 reference)");
-  public static final AbiEvent ASSET_UNFROZEN = event("AssetUnfrozen(address indexed registry, uint256 indexed assetId, "
+  public static final EventDef ASSET_UNFROZEN = event("AssetUnfrozen(address indexed registry, uint256 indexed assetId, "
       + "address indexed regulator, string reason, bytes32 reference)");
-  public static final AbiEvent LICENSE_CHANGED = event("LicenseChanged(address indexed account, uint8 status, "
+  public static final EventDef LICENSE_CHANGED = event("LicenseChanged(address indexed account, uint8 status, "
       + "address indexed regulator, string reason, bytes32 reference)");
 
-  public static final List<AbiEvent> EVENTS = List.of(ACCOUNT_FROZEN, ACCOUNT_UNFROZEN, CONTRACT_FROZEN,
+  public static final List<EventDef> EVENTS = List.of(ACCOUNT_FROZEN, ACCOUNT_UNFROZEN, CONTRACT_FROZEN,
       CONTRACT_UNFROZEN, ASSET_FROZEN, ASSET_UNFROZEN, LICENSE_CHANGED);
 
   private SupervisionFunctions() {}
@@ -130,7 +130,7 @@ public final class SupervisionFunctions {
     } else if (!Freezes.unfreeze(s, kind, subject)) {
       return SystemResult.revert("Supervision: " + what + subject.toChecksumHex() + " is not frozen");
     }
-    AbiEvent event = kind == Freezes.Kind.ACCOUNT
+    EventDef event = kind == Freezes.Kind.ACCOUNT
         ? (freeze ? ACCOUNT_FROZEN : ACCOUNT_UNFROZEN)
         : (freeze ? CONTRACT_FROZEN : CONTRACT_UNFROZEN);
     emit(call, event, subject, call.caller(), reason, reference);

@@ -17,7 +17,6 @@ import io.trestle.evm.TransactionProcessor;
 import io.trestle.evm.TxResult;
 import io.trestle.evm.UInt256;
 import io.trestle.evm.abi.Abi;
-import io.trestle.evm.abi.AbiEvent;
 import io.trestle.evm.abi.AbiException;
 import io.trestle.evm.abi.AbiFunction;
 import io.trestle.evm.system.CallGuard;
@@ -186,7 +185,7 @@ public final class GovernanceHarness {
     return ok(account(4), CommitteeFunctions.EXECUTE, BigInteger.valueOf(id));
   }
 
-  public static boolean hasEvent(TxResult r, AbiEvent event) {
+  public static boolean hasEvent(TxResult r, io.trestle.services.governance.store.EventDef event) {
     return r.logs().stream().anyMatch(l -> l.topics().get(0).equals(event.topic0()));
   }
 

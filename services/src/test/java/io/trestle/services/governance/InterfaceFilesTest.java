@@ -2,7 +2,7 @@ package io.trestle.services.governance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.trestle.evm.abi.AbiEvent;
+import io.trestle.services.governance.store.EventDef;
 import io.trestle.evm.abi.AbiFunction;
 import io.trestle.services.permissions.RolesFunctions;
 import io.trestle.services.supervision.SupervisionFunctions;
@@ -54,10 +54,10 @@ class InterfaceFilesTest {
   @Test
   void eventsMatchTheInterfaces() throws IOException {
     Set<String> java = new TreeSet<>();
-    List<AbiEvent> all = new ArrayList<>(CommitteeFunctions.EVENTS);
+    List<EventDef> all = new ArrayList<>(CommitteeFunctions.EVENTS);
     all.addAll(RolesFunctions.EVENTS);
     all.addAll(SupervisionFunctions.EVENTS);
-    for (AbiEvent e : all) {
+    for (EventDef e : all) {
       java.add(e.signature());
     }
     assertEquals(declared("event", "ICommittee.sol", "IRoles.sol", "ISupervision.sol"), java);

@@ -22,18 +22,13 @@ public record ContractFunction(AbiFunction abi, Handler handler) {
     }
   }
 
-  public static io.trestle.evm.abi.AbiEvent event(String declaration) {
-    try {
-      return io.trestle.evm.abi.AbiEvent.parse(declaration);
-    } catch (AbiException e) {
-      throw new ExceptionInInitializerError(e);
-    }
+  public static EventDef event(String declaration) {
+    return EventDef.parse(declaration);
   }
 
   /** Emits {@code event} from the called contract. */
-  public static void emit(SystemCall call, io.trestle.evm.abi.AbiEvent event, Object... values)
-      throws SystemCall.Halt, AbiException {
-    io.trestle.evm.abi.AbiEvent.Encoded e = event.encode(values);
+  public static void emit(SystemCall call, EventDef event, Object... values) throws SystemCall.Halt, AbiException {
+    io.trestle.evm.abi.AbiEvent.Encoded e = event.abi().encode(values);
     call.log(e.topics(), e.data());
   }
 }
