@@ -48,6 +48,11 @@ final class Executor {
   private final ArrayList<Frame> frames = new ArrayList<>();
 
   Executor(TxState state, BlockEnv env, Rules rules, Address origin, UInt256 gasPrice, List<Hash> blobHashes,
+      CodeCache codeCache, SystemContracts systems) {
+    this(state, env, rules, origin, gasPrice, blobHashes, codeCache, systems, CallGuard.NONE);
+  }
+
+  Executor(TxState state, BlockEnv env, Rules rules, Address origin, UInt256 gasPrice, List<Hash> blobHashes,
       CodeCache codeCache, SystemContracts systems, CallGuard guard) {
     this.state = state;
     this.env = env;
@@ -102,13 +107,21 @@ final class Executor {
   // ---- top-level entry points -----------------------------------------------------------------------------
 
   Outcome call(Address caller, Address to, UInt256 value, byte[] input, long gas) {
-    Object first = enterCall(Opcodes.CALL, caller, to, to, value, input, gas, false, 0);
+    Object first = enterCall(Opcodes.CALL, caller, to, to, value, input, 0, input.length, gas, false, 0);
     return first instanceof Frame f ? drive(f) : (Outcome) first;
   }
 
   Outcome create(Address caller, Address address, UInt256 value, byte[] initcode, long gas) {
     Object first = enterCreate(caller, address, value, initcode, gas, 0);
     return first instanceof Frame f ? drive(f) : (Outcome) first;
+  }
+
+  /** Runs {@code code} as a single top-level frame without any value transfer: the legacy VMTests' model. */
+  Outcome runCode(Address address, Address caller, UInt256 value, byte[] input, byte[] code, long gas) {
+    TxState.Account self = state.account(address);
+    Frame f = new Frame(Frame.KIND_CALL, new Code(Hash.keccak(code), code), address, caller, address, value, input,
+        0, input.length, false, 0, gas, state.snapshot(), self, stack(0));
+    return drive(f);
   }
 
   private Outcome drive(Frame root) {
@@ -150,20 +163,24 @@ final class Executor {
         && p.self.balance.compareTo(value.toBigInteger()) < 0) {
       return new Outcome(Halt.INSUFFICIENT_BALANCE, gas, Frame.NO_BYTES, null);
     }
-    byte[] input = p.pendingInput;
+    byte[] in = p.pendingInput;
+    int off = p.pendingInputOff;
+    int len = p.pendingInputLen;
     int depth = p.depth + 1;
     return switch (op) {
-      case Opcodes.CALL -> enterCall(op, p.address, target, target, value, input, gas, p.isStatic, depth);
-      case Opcodes.CALLCODE -> enterCall(op, p.address, p.address, target, value, input, gas, p.isStatic, depth);
-      case Opcodes.DELEGATECALL -> enterCall(op, p.caller, p.address, target, p.value, input, gas, p.isStatic, depth);
-      default -> enterCall(op, p.address, target, target, UInt256.ZERO, input, gas, true, depth);
+      case Opcodes.CALL -> enterCall(op, p.address, target, target, value, in, off, len, gas, p.isStatic, depth);
+      case Opcodes.CALLCODE ->
+          enterCall(op, p.address, p.address, target, value, in, off, len, gas, p.isStatic, depth);
+      case Opcodes.DELEGATECALL ->
+          enterCall(op, p.caller, p.address, target, p.value, in, off, len, gas, p.isStatic, depth);
+      default -> enterCall(op, p.address, target, target, UInt256.ZERO, in, off, len, gas, true, depth);
     };
   }
 
   /** Starts a message call; returns the child Frame to run, or the Outcome when no code needs to run. */
   private Object enterCall(int kind, Address caller, Address address, Address codeAddress, UInt256 value,
-      byte[] input, long gas, boolean isStatic, int depth) {
-    Outcome refused = guarded(callKind(kind), caller, codeAddress, input, gas);
+      byte[] in, int inOff, int inLen, long gas, boolean isStatic, int depth) {
+    Outcome refused = guarded(callKind(kind), caller, codeAddress, in, inOff, inLen, gas);
     if (refused != null) {
       return refused;
     }
@@ -183,9 +200,10 @@ final class Executor {
       state.addBalance(state.account(address), BigInteger.ZERO);
     }
     if (precompile != null) {
-      return runPrecompile(precompile, input, gas, snapshot);
+      return runPrecompile(precompile, copy(in, inOff, inLen), gas, snapshot);
     }
     if (system != null) {
+      byte[] input = copy(in, inOff, inLen);
       boolean delegated = kind == Opcodes.DELEGATECALL || kind == Opcodes.CALLCODE;
       Address sysCaller = delegated ? address : caller;
       UInt256 sysValue = delegated ? UInt256.ZERO : value;
@@ -197,8 +215,12 @@ final class Executor {
     }
     Code code = code(codeAccount);
     TxState.Account self = address.equals(codeAddress) ? codeAccount : state.account(address);
-    return new Frame(Frame.KIND_CALL, code, address, caller, codeAddress, value, input, isStatic, depth, gas,
-        snapshot, self, stack(depth));
+    return new Frame(Frame.KIND_CALL, code, address, caller, codeAddress, value, in, inOff, inLen, isStatic, depth,
+        gas, snapshot, self, stack(depth));
+  }
+
+  private static byte[] copy(byte[] in, int off, int len) {
+    return off == 0 && len == in.length ? in : java.util.Arrays.copyOfRange(in, off, off + len);
   }
 
   private static CallGuard.Kind callKind(int op) {
@@ -211,11 +233,12 @@ final class Executor {
   }
 
   /** Asks the call guard (ADR 0271); a refusal is a revert at entry that returns all the gas. */
-  private Outcome guarded(CallGuard.Kind kind, Address caller, Address target, byte[] input, long gas) {
+  private Outcome guarded(CallGuard.Kind kind, Address caller, Address target, byte[] in, int inOff, int inLen,
+      long gas) {
     if (guard == CallGuard.NONE) {
       return null;
     }
-    Bytes selector = input.length >= 4 ? Bytes.wrap(java.util.Arrays.copyOf(input, 4)) : Bytes.EMPTY;
+    Bytes selector = inLen >= 4 ? Bytes.wrap(java.util.Arrays.copyOfRange(in, inOff, inOff + 4)) : Bytes.EMPTY;
     String reason = guard.check(new CallGuard.Guarded(kind, origin, caller, target, selector), guardReader);
     return reason == null ? null : new Outcome(Halt.REVERT, gas, Abi.encodeError(reason).toArray(), null);
   }
@@ -283,7 +306,7 @@ final class Executor {
 
   private Object enterCreate(Address caller, Address address, UInt256 value, byte[] initcode, long gas, int depth) {
     state.warmAddress(address);
-    Outcome refused = guarded(CallGuard.Kind.CREATE, caller, address, Frame.NO_BYTES, gas);
+    Outcome refused = guarded(CallGuard.Kind.CREATE, caller, address, Frame.NO_BYTES, 0, 0, gas);
     if (refused != null) {
       return refused;
     }
@@ -301,7 +324,7 @@ final class Executor {
       return new Outcome(Halt.STOP, gas, Frame.NO_BYTES, address);
     }
     return new Frame(Frame.KIND_CREATE, new Code(null, initcode), address, caller, address, value, Frame.NO_BYTES,
-        false, depth, gas, snapshot, a, stack(depth));
+        0, 0, false, depth, gas, snapshot, a, stack(depth));
   }
 
   private static boolean hasStorage(TxState.Account a) {
