@@ -107,6 +107,10 @@ public final class Chain {
       throw new IllegalStateException("database corrupt: head state root is missing", e);
     }
     chain.governance = chain.readGovernance();
+    if (chain.governance != null && chain.governance.snapshot().epochs().isEmpty()) {
+      throw new GenesisException("the data folder holds a chain created without the governance contract; "
+          + "use another data folder or reset it");
+    }
     return chain;
   }
 
