@@ -64,6 +64,8 @@ public final class AdminServer implements AutoCloseable {
               Unpooled.wrappedBuffer(body));
           response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
           response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+          // tell the client, or it may reuse the connection this answer closes
+          response.headers().set(HttpHeaderNames.CONNECTION, io.netty.handler.codec.http.HttpHeaderValues.CLOSE);
           ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
           return;
         }

@@ -21,6 +21,10 @@ import picocli.CommandLine.Command;
         TestnetCommand.class,
         StatusCommand.class,
         BenchCommand.class,
+        GovCommand.class,
+        RoleCommand.class,
+        FreezeCommand.class,
+        FreezeCommand.Unfreeze.class,
         CommandLine.HelpCommand.class
     })
 public final class TrestleCli implements Runnable {
