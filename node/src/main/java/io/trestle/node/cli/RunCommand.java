@@ -92,8 +92,9 @@ final class RunCommand implements Callable<Integer> {
     if (section.port() == null) {
       throw new CliException(config + ": [admin] needs a port");
     }
-    String token = section.token();
-    if (section.tokenFile() != null) {
+    // the TOML writer stores absent strings as '', so blank means absent
+    String token = blankToNull(section.token());
+    if (blankToNull(section.tokenFile()) != null) {
       try {
         token = Files.readString(base.resolve(section.tokenFile())).trim();
       } catch (IOException e) {
@@ -101,10 +102,14 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     try {
-      return new AdminSettings(section.host(), section.port(), token);
+      return new AdminSettings(blankToNull(section.host()), section.port(), token);
     } catch (IllegalArgumentException e) {
       throw new CliException(config + ": [admin] " + e.getMessage());
     }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   private KeyPair loadKey(Path file, CryptoSuite suite) throws CliException {
