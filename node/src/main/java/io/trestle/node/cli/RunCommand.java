@@ -65,18 +65,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Node node = new Node(new Node.Settings(base.resolve(cfg.node().dataDir()), genesis, key, host, port, limits, network,
         admin(cfg.admin(), base)));
-    try {
-      node.start();
-    } catch (GenesisException e) {
-      throw new CliException(e.getMessage());
-    } catch (IOException e) {
-      throw new CliException("cannot start: " + e.getMessage());
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "shutdown"));
+    CountDownLatch stopped = NodeLauncher.start(node);
     System.out.println("node running; JSON-RPC on http://" + node.rpcAddress().getHostString() + ":" + node.rpcAddress().getPort());
     if (node.adminAddress() != null) {
       System.out.println("admin JSON-RPC on http://" + node.adminAddress().getHostString() + ":" + node.adminAddress().getPort());

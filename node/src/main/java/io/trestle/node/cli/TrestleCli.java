@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         RoleCommand.class,
         FreezeCommand.class,
         FreezeCommand.Unfreeze.class,
+        ConformanceCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class TrestleCli implements Runnable {
