@@ -125,6 +125,10 @@ class GovernanceNodeTest {
     assertEquals(-32000, refused.path("error").path("code").asInt(), refused.toString());
     assertTrue(refused.path("error").path("message").asText().contains("is frozen by the regulator since block"),
         refused.toString());
+    var metrics = MetricsTest.parse(get("/metrics").body());
+    assertTrue(metrics.get("trestle_txpool_rejections_total{reason=\"frozen\"}") >= 1.0, metrics.toString());
+    assertEquals(1.0, metrics.get("trestle_governance_frozen_accounts"));
+    assertEquals(1.0, metrics.get("trestle_validators"));
     Run info = ok("gov", "info");
     assertTrue(info.out().contains("frozen account       " + address(USER).toChecksumHex()), info.out());
 
