@@ -216,6 +216,19 @@ class GovernanceNodeTest {
     HttpResponse<String> bad = get(signed(CHAIR, AuditFeed.EVENTS_PATH, "fromBlock=0&event=NoSuchEvent"));
     assertEquals(400, bad.statusCode());
 
+    JsonNode all = TestNodes.JSON.readTree(get(signed(CHAIR, AuditFeed.EVENTS_PATH, "fromBlock=0&limit=1000")).body());
+    List<String> paged = new java.util.ArrayList<>();
+    long from = 0;
+    while (from <= all.get("head").asLong()) {
+      JsonNode p = TestNodes.JSON.readTree(get(signed(CHAIR, AuditFeed.EVENTS_PATH, "fromBlock=" + from + "&limit=1")).body());
+      p.get("events").forEach(e -> paged.add(e.toString()));
+      assertTrue(p.get("next").asLong() > from, "pages always move on");
+      from = p.get("next").asLong();
+    }
+    List<String> whole = new java.util.ArrayList<>();
+    all.get("events").forEach(e -> whole.add(e.toString()));
+    assertEquals(whole, paged, "resuming page by page from next neither skips nor repeats an event");
+
     Run audit = ok("gov", "audit", "--event", "ContractFrozen", "--key", key(CHAIR));
     assertTrue(audit.out().contains("\"reason\":\"audit me\""), audit.out());
     ok("unfreeze", "--contract", "0x00000000000000000000000000000000c0ffee00", "--reason", "done", "--key", key(CHAIR));
