@@ -88,9 +88,12 @@ final class SystemCallHandle implements SystemCall {
   }
 
   @Override
-  public UInt256 loadFrom(Address other, UInt256 slot) throws Halt {
-    charge(ex.state.warmSlot(other, slot) ? Gas.COLD_SLOAD : Gas.WARM_READ);
-    return ex.state.storage(ex.state.account(other), slot);
+  public UInt256 loadFrom(Address contract, UInt256 slot) throws Halt {
+    if (!io.trestle.evm.system.SystemContracts.isReserved(contract)) {
+      throw new IllegalArgumentException("loadFrom reads system contracts only, not " + contract);
+    }
+    charge(ex.state.warmSlot(contract, slot) ? Gas.COLD_SLOAD : Gas.WARM_READ);
+    return ex.state.storage(ex.state.account(contract), slot);
   }
 
   @Override

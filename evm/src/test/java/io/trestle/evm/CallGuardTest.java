@@ -140,13 +140,13 @@ class CallGuardTest {
   }
 
   @Test
-  void systemContractReadsAnotherAccountsStorageAtSloadPrices() throws Exception {
+  void systemContractReadsAnotherSystemContractsStorageAtSloadPrices() throws Exception {
     Address reader = Address.ofLong(0x7e57_fff1L);
     world.setCode(reader, SystemContracts.STUB_CODE);
-    world.setStorage(TARGET, UInt256.valueOf(5), UInt256.valueOf(42));
+    world.setStorage(FLAG, UInt256.valueOf(5), UInt256.valueOf(42));
     SystemContracts registry = SystemContracts.builder().register(reader, call -> {
-      UInt256 first = call.loadFrom(TARGET, UInt256.valueOf(5));
-      UInt256 second = call.loadFrom(TARGET, UInt256.valueOf(5));
+      UInt256 first = call.loadFrom(FLAG, UInt256.valueOf(5));
+      UInt256 second = call.loadFrom(FLAG, UInt256.valueOf(5));
       return SystemResult.success(Bytes.wrap(UInt256.fromBigInteger(first.toBigInteger().add(second.toBigInteger())).toArray()));
     }).build();
     TxResult r = new TransactionProcessor(registry).process(Message.legacy(ALICE, reader, nonce++, 100_000,

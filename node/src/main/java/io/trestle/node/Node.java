@@ -4,6 +4,7 @@ import io.trestle.consensus.EngineConfig;
 import io.trestle.core.Address;
 import io.trestle.crypto.KeyPair;
 import io.trestle.evm.TransactionProcessor;
+import io.trestle.evm.system.SystemContracts;
 import io.trestle.execution.Chain;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
@@ -11,12 +12,12 @@ import io.trestle.node.consensus.ChainApplication;
 import io.trestle.node.consensus.ConsensusDriver;
 import io.trestle.node.consensus.ConsensusNetwork;
 import io.trestle.evm.system.CallGuard;
-import io.trestle.evm.system.SystemContracts;
 import io.trestle.node.admin.AdminApi;
 import io.trestle.node.admin.AdminServer;
 import io.trestle.node.admin.AdminSettings;
 import io.trestle.node.governance.AuditFeed;
 import io.trestle.node.governance.HeadGovernance;
+import io.trestle.node.identity.IdentityServices;
 import io.trestle.node.metrics.HealthRoute;
 import io.trestle.services.governance.ChainParameter;
 import io.trestle.services.governance.GovernanceContract;
@@ -68,6 +69,7 @@ public final class Node implements AutoCloseable {
    */
   public static TransactionProcessor transactionProcessor(Genesis genesis) {
     SystemContracts.Builder systems = SystemContracts.builder();
+    IdentityServices.register(systems);
     CallGuard guard = GovernanceContract.register(systems, genesis.suite());
     return new TransactionProcessor(systems.build(), guard);
   }
@@ -145,6 +147,7 @@ public final class Node implements AutoCloseable {
     rpc.addRoute(new HealthRoute(chain, System::currentTimeMillis, Math.max(10_000, 10 * genesis.blockIntervalMs()),
         () -> network != null && network.syncing()));
     new WebSocketRpc(WebSocketRpc.Settings.defaults(), processor, rpcWorkers, eth.subscriptions()).install(rpc);
+    IdentityServices.install(chain, processor, rpc);
     audit = new AuditFeed(chain, governance, System::currentTimeMillis);
     audit.install(rpc);
     eth.start();

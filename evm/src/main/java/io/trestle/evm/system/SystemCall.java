@@ -44,11 +44,11 @@ public interface SystemCall {
   void store(UInt256 slot, UInt256 value) throws Halt;
 
   /**
-   * Reads a slot of another account's storage (read-only), priced as SLOAD of that slot (EIP-2929 warm/cold).
-   * How one system contract consults another's state, e.g. the asset registry asking governance whether an asset
-   * is frozen (ADR 0271); sees the transaction's uncommitted writes like every read.
+   * Reads a slot of another system contract's storage, priced as SLOAD. Lets system contracts that work together
+   * (an evidence registry checking a DID registry) read each other's state without a nested call; writes stay
+   * private to each contract. {@code contract} must be in the reserved range.
    */
-  UInt256 loadFrom(Address account, UInt256 slot) throws Halt;
+  UInt256 loadFrom(Address contract, UInt256 slot) throws Halt;
 
   void log(List<Hash> topics, Bytes data) throws Halt;
 

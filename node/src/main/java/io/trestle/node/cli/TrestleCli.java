@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
         FreezeCommand.class,
         FreezeCommand.Unfreeze.class,
         ConformanceCommand.class,
+        DidCommand.class,
+        NameCommand.class,
+        EvidenceCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class TrestleCli implements Runnable {
