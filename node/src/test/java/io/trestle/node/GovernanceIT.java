@@ -58,9 +58,9 @@ class GovernanceIT {
   @Test
   void theCommitteeGovernsValidatorsAdmissionAndTheRegulatorFreezes() throws Exception {
     net = tmp.resolve("net");
-    int rpcBase = Math.min(NodeProcess.freePort(), 60000);
-    int p2pBase = Math.min(NodeProcess.freePort() + 10, 60100);
-    int adminBase = Math.min(NodeProcess.freePort() + 20, 60200);
+    int rpcBase = NodeProcess.freePorts(6);
+    int p2pBase = NodeProcess.freePorts(6);
+    int adminBase = NodeProcess.freePorts(6);
     assertEquals(0, TrestleCli.execute("testnet", "--validators", "4", "--observers", "2", "--dir", net.toString(),
         "--rpc-port", Integer.toString(rpcBase), "--p2p-port", Integer.toString(p2pBase), "--admin-port",
         Integer.toString(adminBase), "--block-interval-ms", "300", "--permission-mode", "deploy-permissioned"));
