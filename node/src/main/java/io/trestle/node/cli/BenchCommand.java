@@ -46,7 +46,7 @@ final class BenchCommand implements Callable<Integer> {
   String suite;
 
   @Option(names = "--kind", description = "Transaction kind (default: ${DEFAULT-VALUE}); known: transfer, notarize, "
-      + "anchor (1,000 digests per tx)",
+      + "anchor (1,000 digests per tx), erc20 (token transfers; works against any JSON-RPC node)",
       defaultValue = "transfer")
   String kind;
 

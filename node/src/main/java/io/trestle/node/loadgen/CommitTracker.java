@@ -1,17 +1,20 @@
 package io.trestle.node.loadgen;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Follows the chain block by block with {@code eth_getBlockByNumber(n, false)} and stamps each load transaction
+ * Follows the chain with {@code eth_blockNumber} and {@code eth_getBlockByNumber(n, false)} (every new block, up to
+ * {@link #BLOCKS_PER_POLL_MAX} in one batch) and stamps each load transaction
  * with the moment the client first saw the block holding it. Runs on its own thread until every accepted
  * transaction is seen, or the drain timeout after submission ends.
  */
 final class CommitTracker implements Runnable {
   static final long POLL_MS = 20;
+  static final int BLOCKS_PER_POLL_MAX = 100;
 
   private final RpcConnection rpc;
   private final Presigned presigned;
@@ -46,14 +49,13 @@ final class CommitTracker implements Runnable {
     int consecutiveFailures = 0;
     while (committed < expected && System.nanoTime() < stopAtNs) {
       try {
-        JsonNode block = rpc.call("eth_getBlockByNumber", "0x" + Long.toHexString(nextBlock), false);
+        long head = LoadGenerator.quantity(rpc.call("eth_blockNumber"), "eth_blockNumber").longValueExact();
         consecutiveFailures = 0;
-        if (block == null || block.isNull()) {
+        if (head < nextBlock) {
           TimeUnit.MILLISECONDS.sleep(POLL_MS);
           continue;
         }
-        record(block, System.nanoTime());
-        nextBlock++;
+        fetchUpTo(Math.min(head, nextBlock + BLOCKS_PER_POLL_MAX - 1));
       } catch (LoadException e) {
         errors.add("block polling: " + e.getMessage());
         if (++consecutiveFailures >= 50) {
@@ -65,6 +67,31 @@ final class CommitTracker implements Runnable {
         Thread.currentThread().interrupt();
         return;
       }
+    }
+  }
+
+  /**
+   * Fetches blocks {@code nextBlock..last} in one JSON-RPC batch. A node that mines a block per transaction
+   * (Hardhat's automine) makes hundreds of blocks a second; one call per block would leave the tracker behind
+   * the chain and understate that node's rate.
+   */
+  private void fetchUpTo(long last) throws LoadException {
+    List<ObjectNode> calls = new ArrayList<>((int) (last - nextBlock + 1));
+    for (long n = nextBlock; n <= last; n++) {
+      calls.add(rpc.request(rpc.nextId(), "eth_getBlockByNumber", "0x" + Long.toHexString(n), false));
+    }
+    List<JsonNode> answers = rpc.batch(calls);
+    long nowNs = System.nanoTime();
+    for (JsonNode answer : answers) {
+      JsonNode block = answer.get("result");
+      if (block == null || block.isNull()) {
+        if (answer.has("error")) {
+          throw new LoadException("eth_getBlockByNumber failed: " + answer.path("error").path("message").asText());
+        }
+        return; // not there yet after all; ask again from here
+      }
+      record(block, nowNs);
+      nextBlock++;
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * One load run against a node over JSON-RPC: create and fund fresh sender accounts, let the workload prepare,
@@ -255,7 +256,7 @@ public final class LoadGenerator {
     long startNs = System.nanoTime();
     for (int from = 0; from < senders.size(); from += FUNDING_CHUNK_TXS) {
       int to = Math.min(senders.size(), from + FUNDING_CHUNK_TXS);
-      List<ObjectNode> calls = new ArrayList<>(to - from);
+      List<Transaction> txs = new ArrayList<>(to - from);
       List<String> hashes = new ArrayList<>(to - from);
       for (int i = from; i < to; i++) {
         Transaction tx = Transaction.builder()
@@ -268,53 +269,72 @@ public final class LoadGenerator {
             .to(senders.get(i))
             .value(amounts[i])
             .sign(settings.funder(), settings.suite());
-        calls.add(rpc.request(rpc.nextId(), "eth_sendRawTransaction", tx.encoding().toHex()));
+        txs.add(tx);
         hashes.add(tx.hash().toHex());
       }
-      List<JsonNode> answers = rpc.batch(calls);
-      for (int i = 0; i < answers.size(); i++) {
-        if (answers.get(i).has("error")) {
-          throw new LoadException("funding transfer to " + senders.get(from + i).toChecksumHex() + " refused: "
-              + answers.get(i).path("error").path("message").asText());
-        }
-      }
-      awaitReceipts(hashes);
+      int first = from;
+      sendInOrder(rpc, txs, i -> "funding transfer to " + senders.get(first + i).toChecksumHex());
+      awaitReceipts(rpc, hashes);
     }
     progress.printf("funded in %.1f s%n", (System.nanoTime() - startNs) / 1e9);
   }
 
-  /** Waits until every transaction has a successful receipt. */
-  void awaitReceipts(List<String> hashes) throws LoadException {
+  /**
+   * Sends one account's consecutive transactions one request at a time, each after the previous one was answered:
+   * a node that mines every transaction on arrival (Hardhat's automine) refuses a nonce that overtakes its
+   * predecessor, and some nodes serve the calls of one JSON-RPC batch concurrently, so a batch would not keep the
+   * order. {@code what} names transaction i in the error.
+   */
+  static void sendInOrder(RpcConnection rpc, List<Transaction> txs, IntFunction<String> what) throws LoadException {
+    for (int i = 0; i < txs.size(); i++) {
+      try {
+        rpc.call("eth_sendRawTransaction", txs.get(i).encoding().toHex());
+      } catch (LoadException e) {
+        throw new LoadException(what.apply(i) + " refused: " + e.getMessage());
+      }
+    }
+  }
+
+  /** Waits until every transaction has a successful receipt; the receipts in the order of the hashes. */
+  static List<JsonNode> awaitReceipts(RpcConnection rpc, List<String> hashes) throws LoadException {
     long deadline = System.nanoTime() + RECEIPT_TIMEOUT.toNanos();
-    List<String> waiting = new ArrayList<>(hashes);
-    while (!waiting.isEmpty()) {
+    JsonNode[] receipts = new JsonNode[hashes.size()];
+    List<Integer> waiting = new ArrayList<>(hashes.size());
+    for (int i = 0; i < hashes.size(); i++) {
+      waiting.add(i);
+    }
+    while (true) {
       List<ObjectNode> calls = new ArrayList<>(waiting.size());
-      for (String h : waiting) {
-        calls.add(rpc.request(rpc.nextId(), "eth_getTransactionReceipt", h));
+      for (int i : waiting) {
+        calls.add(rpc.request(rpc.nextId(), "eth_getTransactionReceipt", hashes.get(i)));
       }
       List<JsonNode> answers = rpc.batch(calls);
-      List<String> still = new ArrayList<>();
-      for (int i = 0; i < answers.size(); i++) {
-        JsonNode receipt = answers.get(i).get("result");
+      List<Integer> still = new ArrayList<>();
+      for (int k = 0; k < answers.size(); k++) {
+        int i = waiting.get(k);
+        JsonNode receipt = answers.get(k).get("result");
         if (receipt == null || receipt.isNull()) {
-          still.add(waiting.get(i));
+          still.add(i);
         } else if (!"0x1".equals(receipt.path("status").asText())) {
-          throw new LoadException("funding transaction " + waiting.get(i) + " failed: status " + receipt.path("status").asText());
+          throw new LoadException("preparation transaction " + hashes.get(i) + " failed: status "
+              + receipt.path("status").asText());
+        } else {
+          receipts[i] = receipt;
         }
       }
       waiting = still;
       if (waiting.isEmpty()) {
-        return;
+        return Arrays.asList(receipts);
       }
       if (System.nanoTime() > deadline) {
-        throw new LoadException(waiting.size() + " funding transactions have no receipt after "
-            + RECEIPT_TIMEOUT.toSeconds() + " s, e.g. " + waiting.get(0));
+        throw new LoadException(waiting.size() + " preparation transactions have no receipt after "
+            + RECEIPT_TIMEOUT.toSeconds() + " s, e.g. " + hashes.get(waiting.get(0)));
       }
       try {
         TimeUnit.MILLISECONDS.sleep(100);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new LoadException("interrupted while waiting for funding receipts", e);
+        throw new LoadException("interrupted while waiting for receipts", e);
       }
     }
   }

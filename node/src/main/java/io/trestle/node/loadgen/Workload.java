@@ -38,8 +38,9 @@ public interface Workload {
       case TransferWorkload.NAME -> new TransferWorkload();
       case NotarizeWorkload.NAME -> new NotarizeWorkload(false);
       case NotarizeWorkload.ANCHOR -> new NotarizeWorkload(true);
+      case Erc20Workload.NAME -> new Erc20Workload();
       default -> throw new LoadException("unknown --kind " + kind + "; known kinds: " + TransferWorkload.NAME + ", "
-          + NotarizeWorkload.NAME + ", " + NotarizeWorkload.ANCHOR);
+          + NotarizeWorkload.NAME + ", " + NotarizeWorkload.ANCHOR + ", " + Erc20Workload.NAME);
     };
   }
 }

@@ -33,14 +33,7 @@ class LoadGeneratorIT {
   void fundsSendersSubmitsWarmUpAndMeasuredLoadAndSeesEveryTransactionCommitted() throws Exception {
     KeyPair validator = SUITE.keyPair(secret(1));
     KeyPair funder = SUITE.keyPair(secret(2));
-    Genesis genesis = new Genesis(1337, SUITE.name(), System.currentTimeMillis(), 100_000_000L,
-        new Genesis.FeeRules("eip1559", BigInteger.valueOf(1_000_000_000L), BigInteger.ZERO, true),
-        200,
-        List.of(new Genesis.Validator(Address.wrap(SUITE.address(validator.publicKey())), Bytes.wrap(validator.publicKey()))),
-        Map.of(Address.wrap(SUITE.address(funder.publicKey())),
-            new Genesis.AllocAccount(BigInteger.TEN.pow(24), 0, Bytes.EMPTY, Map.of())),
-        Bytes.EMPTY,
-        Map.of());
+    Genesis genesis = genesis(validator, funder);
     try (Node node = new Node(new Node.Settings(data, genesis, validator, "127.0.0.1", 0))) {
       node.start();
       URI rpc = URI.create("http://127.0.0.1:" + node.rpcAddress().getPort());
@@ -60,6 +53,37 @@ class LoadGeneratorIT {
       assertTrue(report.heap().samples() > 0 || report.heap().problem() != null, "heap sampled or said why not");
       assertTrue(report.toText().contains("committed  300"), report.toText());
     }
+  }
+
+  @Test
+  void deploysTheTokenGivesSendersBalancesAndCommitsEveryTokenTransfer() throws Exception {
+    KeyPair validator = SUITE.keyPair(secret(1));
+    KeyPair funder = SUITE.keyPair(secret(2));
+    try (Node node = new Node(new Node.Settings(data, genesis(validator, funder), validator, "127.0.0.1", 0))) {
+      node.start();
+      URI rpc = URI.create("http://127.0.0.1:" + node.rpcAddress().getPort());
+      LoadSettings settings = new LoadSettings(rpc, SUITE, funder, "erc20", 10, 200, 0, 0, 0, 25, 2, null, 30, 0);
+      LoadReport report = new LoadGenerator(settings, new PrintStream(new ByteArrayOutputStream(), true,
+          StandardCharsets.UTF_8)).run();
+
+      assertEquals(Map.of(), report.errors(), report.toText());
+      assertEquals(200, report.accepted());
+      assertEquals(200, report.committed(), report.toText());
+      // a token transfer runs the contract: well above a value transfer's 21,000 gas each
+      double gasPerTx = report.blocks().gasUsedMean() / report.blocks().txsPerBlockMean();
+      assertTrue(gasPerTx > 30_000 && gasPerTx < 70_000, "gas per transfer " + gasPerTx);
+    }
+  }
+
+  private static Genesis genesis(KeyPair validator, KeyPair funder) {
+    return new Genesis(1337, SUITE.name(), System.currentTimeMillis(), 100_000_000L,
+        new Genesis.FeeRules("eip1559", BigInteger.valueOf(1_000_000_000L), BigInteger.ZERO, true),
+        200,
+        List.of(new Genesis.Validator(Address.wrap(SUITE.address(validator.publicKey())), Bytes.wrap(validator.publicKey()))),
+        Map.of(Address.wrap(SUITE.address(funder.publicKey())),
+            new Genesis.AllocAccount(BigInteger.TEN.pow(24), 0, Bytes.EMPTY, Map.of())),
+        Bytes.EMPTY,
+        Map.of());
   }
 
   private static byte[] secret(int n) {
