@@ -56,8 +56,10 @@ wait "$TRESTLE_PID" 2>/dev/null || true
 HARDHAT_PID=$!
 trap 'kill -- -$HARDHAT_PID 2>/dev/null || true' EXIT
 await_rpc "http://127.0.0.1:$HARDHAT_PORT"
+# the node.js process that serves the JSON-RPC (npx and sh sit above it), for the CPU it uses
+HARDHAT_NODE_PID=$(pgrep -s "$HARDHAT_PID" -f "bin/hardhat node" | head -1)
 load "hardhat-before"
 java -jar "$JAR" bench --rpc "http://127.0.0.1:$HARDHAT_PORT" --key "$HARDHAT_KEY" --rate "$HARDHAT_RATE" \
-  --connections 1 "${COMMON[@]}" > "$OUT/hardhat.json" 2> "$OUT/hardhat-progress.log"
+  --connections 1 --node-pid "$HARDHAT_NODE_PID" "${COMMON[@]}" > "$OUT/hardhat.json" 2> "$OUT/hardhat-progress.log"
 load "hardhat-after"
 kill -- "-$HARDHAT_PID"
