@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * per second, the quantity bench/js/evm-bench.mjs reports for {@code @ethereumjs/evm} as {@code executionGasUsed}.
  * {@code keccakLoop}: {@code KeccakLoop.run(rounds)} (Keccak of 64 bytes plus MUL/ADD/XOR/SHR/DIV/MOD/MULMOD per
  * round). {@code storageHeavy}: {@code StorageHeavy.run(slots)} on an empty contract (fresh cold SSTOREs, then warm
- * SLOADs and SSTOREs). {@code mgasPerCpuS} divides the same gas by the benchmark thread's CPU time instead.
+ * SLOADs and SSTOREs). {@code mgasPerCpuS} divides the same gas by the benchmark thread's CPU time instead; it is
+ * a per-iteration figure, so read the iteration lines or the JSON's rawData (JMH's summary line adds iterations up).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -53,11 +54,11 @@ public class EvmContractBench {
   private static final Address STORAGE_HEAVY = Address.ofLong(0xc0de02);
   private static final long GAS_LIMIT = 30_000_000;
 
-  /** Rounds of the hash chain per call (about 2 Mgas at the default). */
+  /** Rounds of the hash chain per call (2.55 Mgas of execution at the default). */
   @Param("10000")
   public int rounds;
 
-  /** Fresh storage slots per call (about 2.3 Mgas at the default). */
+  /** Fresh storage slots per call (2.30 Mgas of execution at the default). */
   @Param("100")
   public int slots;
 

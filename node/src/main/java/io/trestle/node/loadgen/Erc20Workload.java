@@ -17,14 +17,16 @@ import java.util.List;
 /**
  * ERC-20 transfers of the Solidity test token (contracts/test/TestToken.sol, the artifact tests-js compiles, packed
  * into the jar): prepare deploys a fresh token from the funder and gives every sender a balance; each load
- * transaction then transfers 1 token unit to the next sender in the ring, so every transfer updates two existing
- * balances (warm-to-warm storage, as in a busy token) and emits a Transfer log. Works against any Ethereum JSON-RPC
- * endpoint: nothing here is Trestle-specific.
+ * transaction then transfers 1 token unit to the next sender in the ring, so every transfer rewrites two non-zero
+ * balances (no storage grows during the run, as in a token that is already in use) and emits a Transfer log. Works
+ * against any Ethereum JSON-RPC endpoint: nothing here is Trestle-specific. A node that mines each transaction on
+ * arrival (Hardhat's automine) refuses a nonce that overtakes its predecessor; run it with {@code --connections 1}
+ * and a {@code --batch} that divides {@code --accounts}, so no batch holds two transactions of one sender.
  */
 final class Erc20Workload implements Workload {
   static final String NAME = "erc20";
   static final String ARTIFACT = "/contracts/test/TestToken.json";
-  /** A warm transfer between two holders takes about 35k gas; the limit leaves room for a cold one (about 52k). */
+  /** A transfer between two holders takes 34,256 gas; the limit leaves room for one to a fresh holder (about 52k). */
   private static final long TRANSFER_GAS = 70_000;
   private static final long DEPLOY_GAS = 3_000_000;
   private static final BigInteger SUPPLY = BigInteger.TEN.pow(36);
