@@ -202,7 +202,7 @@ final class Editions1155 {
     if (!r.success() && r.output().size() > 0) {
       throw Revert.bubble(r.output());
     }
-    Ctx.require(r.success(), "ERC1155: transfer to non-ERC1155Receiver implementer");
+    Ctx.require(r.success() && r.output().size() >= 32, "ERC1155: transfer to non-ERC1155Receiver implementer");
     int expected = batch ? AssetAbi.ERC1155_BATCH_RECEIVED : AssetAbi.ERC1155_RECEIVED;
     Ctx.require(Collection721.returnsSelector(r.output(), expected), "ERC1155: ERC1155Receiver rejected tokens");
   }

@@ -100,6 +100,12 @@ final class AssetTestChain {
     }
   }
 
+  /** A read-only call whose outcome the caller inspects. */
+  TxResult probe(Address to, AbiFunction fn, Object... args) {
+    return processor.process(Message.legacy(ALICE, to, nonces.getOrDefault(ALICE, 0L), GAS, GWEI, BigInteger.ZERO,
+        encode(fn, args)), env(), world);
+  }
+
   String viewReverts(Address to, AbiFunction fn, Object... args) {
     TxResult r = processor.process(Message.legacy(ALICE, to, nonces.getOrDefault(ALICE, 0L), GAS, GWEI,
         BigInteger.ZERO, encode(fn, args)), env(), world);
