@@ -114,13 +114,7 @@ final class SystemCallHandle implements SystemCall {
   }
 
   @Override
-  public UInt256 load(Address other, UInt256 slot) throws Halt {
-    if (other.equals(self)) {
-      return load(slot);
-    }
-    if (ex.state.warmAddress(other)) {
-      charge(ex.rules.coldAccountExtra);
-    }
+  public UInt256 loadFrom(Address other, UInt256 slot) throws Halt {
     charge(ex.state.warmSlot(other, slot) ? Gas.COLD_SLOAD : Gas.WARM_READ);
     return ex.state.storage(ex.state.account(other), slot);
   }
@@ -137,9 +131,6 @@ final class SystemCallHandle implements SystemCall {
     }
     if (gas <= ex.rules.sstoreSentry) {
       throw new Halt("out of gas");
-    }
-    if (ex.state.warmAddress(other)) {
-      charge(ex.rules.coldAccountExtra);
     }
     TxState.Account a = ex.state.account(other);
     ex.state.touch(a);

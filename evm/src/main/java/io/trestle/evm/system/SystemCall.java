@@ -46,10 +46,10 @@ public interface SystemCall {
   void log(List<Hash> topics, Bytes data) throws Halt;
 
   /**
-   * Reads a slot of any account's storage (state is public anyway), priced as SLOAD plus the EIP-2929 cold
-   * account surcharge the first time the account is read in the transaction.
+   * Reads a slot of another account's storage (read-only), priced as SLOAD of that slot (EIP-2929 warm/cold).
+   * How one system contract consults another's state; sees the transaction's uncommitted writes like every read.
    */
-  UInt256 load(Address account, UInt256 slot) throws Halt;
+  UInt256 loadFrom(Address account, UInt256 slot) throws Halt;
 
   /**
    * Writes a slot of another address of this contract's family (the same contract object registered there, see

@@ -30,4 +30,10 @@ public interface AssetGovernance {
    * checked as well, separately; either one stops the account's assets.
    */
   boolean isAccountFrozen(SystemCall call, Address account) throws SystemCall.Halt;
+
+  /** Whether governance froze a whole collection or token contract (besides {@code IAssetSupervision}'s freezes). */
+  boolean isAssetFrozen(SystemCall call, Address asset) throws SystemCall.Halt;
+
+  /** Whether governance froze one token or work of a collection (besides {@code IAssetSupervision}'s freezes). */
+  boolean isTokenFrozen(SystemCall call, Address asset, long id) throws SystemCall.Halt;
 }

@@ -40,7 +40,7 @@ final class Collection721 {
       .on(AssetAbi.PLATFORM, ctx -> SystemResult.success(
           AssetAbi.PLATFORM.encodeOutput(Word.address(ctx.load(Layout.HEADER)))))
       .on(AssetAbi.FROZEN, ctx -> SystemResult.success(
-          AssetAbi.FROZEN.encodeOutput((Word.flags(ctx.load(Layout.HEADER)) & Layout.FROZEN) != 0)))
+          AssetAbi.FROZEN.encodeOutput(ctx.assetFrozen(ctx.load(Layout.HEADER)))))
       .on(AssetAbi.RIGHTS_OF, Collection721::rightsOf)
       .on(AssetAbi.IS_REISSUE, Collection721::isReissue)
       .on(AssetAbi.APPROVE, Collection721::approve)
@@ -189,9 +189,8 @@ final class Collection721 {
   private static void requireMovable(Ctx ctx, UInt256 word, long id, Address owner, Address caller)
       throws Revert, SystemCall.Halt {
     UInt256 header = ctx.load(Layout.HEADER);
-    Ctx.require((Word.flags(header) & Layout.FROZEN) == 0,
-        "collection " + ctx.self().toChecksumHex() + " is frozen by the regulator");
-    Ctx.require((Word.flags(word) & Layout.FROZEN) == 0, "token " + Long.toUnsignedString(id) + " is frozen by the regulator");
+    Ctx.require(!ctx.assetFrozen(header), "collection " + ctx.self().toChecksumHex() + " is frozen by the regulator");
+    Ctx.require(!ctx.tokenFrozen(word, id), "token " + Long.toUnsignedString(id) + " is frozen by the regulator");
     Ctx.require(!ctx.accountFrozen(owner), "account " + owner.toChecksumHex() + " is frozen by the regulator");
     Ctx.require(caller.equals(owner) || !ctx.accountFrozen(caller),
         "account " + caller.toChecksumHex() + " is frozen by the regulator");
@@ -279,8 +278,7 @@ final class Collection721 {
         + " mints");
     Ctx.require(ctx.platformActive(platform), "ERC721: platform " + platform.toChecksumHex()
         + " is not an approved, licensed platform");
-    Ctx.require((Word.flags(header) & Layout.FROZEN) == 0,
-        "collection " + ctx.self().toChecksumHex() + " is frozen by the regulator");
+    Ctx.require(!ctx.assetFrozen(header), "collection " + ctx.self().toChecksumHex() + " is frozen by the regulator");
     Ctx.require(!to.equals(Address.ZERO), "ERC721: mint to the zero address");
   }
 

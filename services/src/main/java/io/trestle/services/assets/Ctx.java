@@ -48,12 +48,16 @@ final class Ctx implements Slots {
 
   @Override
   public UInt256 load(Address account, UInt256 slot) throws SystemCall.Halt {
-    return call.load(account, slot);
+    return account.equals(call.self()) ? call.load(slot) : call.loadFrom(account, slot);
   }
 
   @Override
   public void store(Address account, UInt256 slot, UInt256 value) throws SystemCall.Halt {
-    call.store(account, slot, value);
+    if (account.equals(call.self())) {
+      call.store(slot, value);
+    } else {
+      call.store(account, slot, value);
+    }
   }
 
   /** The slot of {@code mapping[key]} at {@code base}, charging for the hash. */
@@ -101,6 +105,16 @@ final class Ctx implements Slots {
   boolean accountFrozen(Address account) throws SystemCall.Halt {
     UInt256 w = load(AssetAddresses.SUPERVISION, slot(Layout.ACCOUNT_FREEZE, account));
     return (Word.flags(w) & Layout.FROZEN) != 0 || governance.isAccountFrozen(call, account);
+  }
+
+  /** Whether this collection or token is frozen, by {@code IAssetSupervision} (its header flag) or governance. */
+  boolean assetFrozen(UInt256 header) throws SystemCall.Halt {
+    return (Word.flags(header) & Layout.FROZEN) != 0 || governance.isAssetFrozen(call, self());
+  }
+
+  /** Whether token or work {@code id} of this collection is frozen, by its flag or by governance. */
+  boolean tokenFrozen(UInt256 word, long id) throws SystemCall.Halt {
+    return (Word.flags(word) & Layout.FROZEN) != 0 || governance.isTokenFrozen(call, self(), id);
   }
 
   /** A platform may create and mint: approved by the committee, licensed, and not frozen. */

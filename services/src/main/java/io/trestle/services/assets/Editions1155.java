@@ -36,7 +36,7 @@ final class Editions1155 {
       .on(AssetAbi.PLATFORM, ctx -> SystemResult.success(
           AssetAbi.PLATFORM.encodeOutput(Word.address(ctx.load(Layout.HEADER)))))
       .on(AssetAbi.FROZEN, ctx -> SystemResult.success(
-          AssetAbi.FROZEN.encodeOutput((Word.flags(ctx.load(Layout.HEADER)) & Layout.FROZEN) != 0)))
+          AssetAbi.FROZEN.encodeOutput(ctx.assetFrozen(ctx.load(Layout.HEADER)))))
       .on(AssetAbi.RIGHTS_OF, Collection721::rightsOf)
       .on(AssetAbi.IS_REISSUE, Collection721::isReissue)
       .on(AssetAbi.TRANSFER_RIGHTS, Collection721::transferRights)
@@ -127,9 +127,9 @@ final class Editions1155 {
 
   /** Freezes that stop editions of {@code id} leaving {@code from}. */
   private static void requireMovable(Ctx ctx, long id, Address from, Address caller) throws Revert, SystemCall.Halt {
-    Ctx.require((Word.flags(ctx.load(Layout.HEADER)) & Layout.FROZEN) == 0,
+    Ctx.require(!ctx.assetFrozen(ctx.load(Layout.HEADER)),
         "collection " + ctx.self().toChecksumHex() + " is frozen by the regulator");
-    Ctx.require((Word.flags(ctx.load(ctx.slot(Layout.TOKEN, id))) & Layout.FROZEN) == 0,
+    Ctx.require(!ctx.tokenFrozen(ctx.load(ctx.slot(Layout.TOKEN, id)), id),
         "work " + Long.toUnsignedString(id) + " is frozen by the regulator");
     Ctx.require(!ctx.accountFrozen(from), "account " + from.toChecksumHex() + " is frozen by the regulator");
     Ctx.require(caller.equals(from) || !ctx.accountFrozen(caller),
@@ -214,8 +214,7 @@ final class Editions1155 {
         + " mints");
     Ctx.require(ctx.platformActive(platform), "ERC1155: platform " + platform.toChecksumHex()
         + " is not an approved, licensed platform");
-    Ctx.require((Word.flags(header) & Layout.FROZEN) == 0,
-        "collection " + ctx.self().toChecksumHex() + " is frozen by the regulator");
+    Ctx.require(!ctx.assetFrozen(header), "collection " + ctx.self().toChecksumHex() + " is frozen by the regulator");
     Ctx.require(!to.equals(Address.ZERO), "ERC1155: mint to the zero address");
   }
 
@@ -296,7 +295,7 @@ final class Editions1155 {
     requireMinter(ctx, to);
     UInt256 word = ctx.load(ctx.slot(Layout.TOKEN, id));
     Ctx.require(Word.mid(word) != 0, "ERC1155: work " + id + " does not exist");
-    Ctx.require((Word.flags(word) & Layout.FROZEN) == 0, "work " + id + " is frozen by the regulator");
+    Ctx.require(!ctx.tokenFrozen(word, id), "work " + id + " is frozen by the regulator");
     UInt256 supplySlot = ctx.slot(Layout.EDITION_SUPPLY, id);
     BigInteger supply = ctx.load(supplySlot).toBigInteger();
     Ctx.require(supply.signum() > 0, "ERC1155: every edition of work " + id + " was burned; mint a new work");

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Governance as {@code genesis.json} fixes it, until on-chain governance replaces it (ADR 0294): roles
  * {@value #COMMITTEE}, {@value #REGULATOR} and {@value #ASSET_ISSUER}; every approved platform is licensed, and
- * only {@code IAssetSupervision} freezes accounts. The roles cannot change without a new genesis.
+ * only {@code IAssetSupervision} freezes accounts, assets and tokens. The roles cannot change without a new genesis.
  */
 public final class GenesisAssetGovernance implements AssetGovernance {
   public static final String COMMITTEE = "committee";
@@ -49,6 +49,16 @@ public final class GenesisAssetGovernance implements AssetGovernance {
 
   @Override
   public boolean isAccountFrozen(SystemCall call, Address account) {
+    return false;
+  }
+
+  @Override
+  public boolean isAssetFrozen(SystemCall call, Address asset) {
+    return false;
+  }
+
+  @Override
+  public boolean isTokenFrozen(SystemCall call, Address asset, long id) {
     return false;
   }
 }

@@ -29,7 +29,7 @@ final class Token20 {
       .on(AssetAbi.PAUSED, ctx -> SystemResult.success(
           AssetAbi.PAUSED.encodeOutput((Word.flags(ctx.load(Layout.HEADER)) & Layout.PAUSED) != 0)))
       .on(AssetAbi.FROZEN, ctx -> SystemResult.success(
-          AssetAbi.FROZEN.encodeOutput((Word.flags(ctx.load(Layout.HEADER)) & Layout.FROZEN) != 0)))
+          AssetAbi.FROZEN.encodeOutput(ctx.assetFrozen(ctx.load(Layout.HEADER)))))
       .on(AssetAbi.BALANCE_OF, Token20::balanceOf)
       .on(AssetAbi.ALLOWANCE, Token20::allowance)
       .on(AssetAbi.SUPPORTS_INTERFACE, ctx -> SystemResult.success(AssetAbi.SUPPORTS_INTERFACE.encodeOutput(
@@ -60,8 +60,9 @@ final class Token20 {
 
   /** Pause, the regulator's freeze of the token, and account freezes of the holder and of whoever acts. */
   private static void requireMovable(Ctx ctx, Address from, Address caller) throws Revert, SystemCall.Halt {
-    int flags = Word.flags(ctx.load(Layout.HEADER));
-    Ctx.require((flags & Layout.FROZEN) == 0, "token " + ctx.self().toChecksumHex() + " is frozen by the regulator");
+    UInt256 header = ctx.load(Layout.HEADER);
+    int flags = Word.flags(header);
+    Ctx.require(!ctx.assetFrozen(header), "token " + ctx.self().toChecksumHex() + " is frozen by the regulator");
     Ctx.require((flags & Layout.PAUSED) == 0, "ERC20Pausable: token transfer while paused");
     Ctx.require(!ctx.accountFrozen(from), "account " + from.toChecksumHex() + " is frozen by the regulator");
     Ctx.require(caller.equals(from) || !ctx.accountFrozen(caller),
@@ -127,7 +128,7 @@ final class Token20 {
     Address issuer = requireIssuer(ctx);
     Ctx.require(!to.equals(Address.ZERO), "ERC20: mint to the zero address");
     UInt256 header = ctx.load(Layout.HEADER);
-    Ctx.require((Word.flags(header) & Layout.FROZEN) == 0, "token " + ctx.self().toChecksumHex() + " is frozen by the regulator");
+    Ctx.require(!ctx.assetFrozen(header), "token " + ctx.self().toChecksumHex() + " is frozen by the regulator");
     Ctx.require((Word.flags(header) & Layout.PAUSED) == 0, "ERC20Pausable: token transfer while paused");
     Ctx.require(!ctx.accountFrozen(issuer), "account " + issuer.toChecksumHex() + " is frozen by the regulator");
     BigInteger supply = ctx.load(Layout.SUPPLY).toBigInteger().add(amount);

@@ -127,9 +127,9 @@ final class Works {
     Ctx.require(!to.equals(Address.ZERO), "rights: transfer to the zero address");
     Ctx.require(!to.equals(r.rightHolder()), "rights: " + to.toChecksumHex() + " already holds them");
     UInt256 header = ctx.load(Layout.HEADER);
-    Ctx.require((Word.flags(header) & Layout.FROZEN) == 0, "asset " + ctx.self().toChecksumHex() + " is frozen");
+    Ctx.require(!ctx.assetFrozen(header), "asset " + ctx.self().toChecksumHex() + " is frozen");
     UInt256 word = ctx.load(ctx.slot(Layout.TOKEN, id));
-    Ctx.require((Word.flags(word) & Layout.FROZEN) == 0, "work " + Long.toUnsignedString(id) + " is frozen");
+    Ctx.require(!ctx.tokenFrozen(word, id), "work " + Long.toUnsignedString(id) + " is frozen");
     Ctx.require(!ctx.accountFrozen(ctx.caller()), "account " + ctx.caller().toChecksumHex() + " is frozen");
     ctx.store(ctx.slot(Layout.RIGHT_HOLDER, id), Word.ofAddress(to));
     ctx.emit(AssetAbi.RIGHTS_TRANSFERRED, BigInteger.valueOf(id), r.rightHolder(), to);
