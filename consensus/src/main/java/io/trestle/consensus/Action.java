@@ -78,6 +78,17 @@ public sealed interface Action {
     }
   }
 
+  /**
+   * A peer sent a statement it signed itself whose signature does not verify: the transport authenticated the
+   * peer, so the fault is its own. The driver should disconnect and ban it for a while.
+   */
+  record PeerMisbehaved(Address peer, String reason) implements Action {
+    public PeerMisbehaved {
+      Objects.requireNonNull(peer, "peer");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
   /** Two contradicting signed statements by one validator; store and surface them, do not act in consensus. */
   record ReportEvidence(Evidence evidence) implements Action {
     public ReportEvidence {

@@ -310,6 +310,7 @@ public final class ConsensusEngine {
     }
     Hash id = p.block().id(suite);
     if (!own && !verifySigned(p.signature(), SigningDigest.proposal(suite, config.chainId(), hs.height, r, id))) {
+      blameSigner(from, p.signature(), "proposal with an invalid signature");
       return;
     }
     Hash firstId = hs.signedProposalIds.get(r);
@@ -409,6 +410,7 @@ public final class ConsensusEngine {
     }
     byte[] digest = SigningDigest.vote(suite, v.kind(), config.chainId(), hs.height, v.round(), v.blockHash());
     if (!own && !verifySigned(v.signature(), digest)) {
+      blameSigner(from, v.signature(), "vote with an invalid signature");
       return;
     }
     if (first != null) {
@@ -505,6 +507,7 @@ public final class ConsensusEngine {
     }
     if (!own && !verifySigned(t.signature(),
         SigningDigest.timeout(suite, config.chainId(), hs.height, t.round(), t.highQcRound()))) {
+      blameSigner(from, t.signature(), "timeout with an invalid signature");
       return;
     }
     if (!hs.timeouts.add(t)) {
@@ -869,6 +872,13 @@ public final class ConsensusEngine {
 
   private Address leaderOf(long height, int round) {
     return app.validators(height).map(v -> v.leader(height, round)).orElse(null);
+  }
+
+  /** Only the signer itself can be blamed for its bad signature; a relayed statement proves nothing about the relay. */
+  private void blameSigner(Address from, VoteSignature s, String reason) {
+    if (from.equals(s.signer())) {
+      out.add(new Action.PeerMisbehaved(from, reason));
+    }
   }
 
   private boolean verifySigned(VoteSignature s, byte[] digest) {

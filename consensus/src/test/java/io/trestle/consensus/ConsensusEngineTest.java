@@ -256,8 +256,13 @@ class ConsensusEngineTest {
     assertTrue(broadcasts(receive(e, T + 111, 4, vote(VoteKind.PREPARE, 4, 1, 0, id))).isEmpty());
     assertTrue(broadcasts(receive(e, T + 111, 5, vote(VoteKind.PREPARE, 5, 1, 0, id))).isEmpty());
     Vote forged = new Vote(VoteKind.PREPARE, 1, 0, id, new VoteSignature(addr(0), vote(VoteKind.PREPARE, 5, 1, 0, id).signature().signature()));
-    assertTrue(broadcasts(receive(e, T + 111, 5, forged)).isEmpty());
-    assertTrue(broadcasts(receive(e, T + 111, 0, forged)).isEmpty());
+    List<Action> relayed = receive(e, T + 111, 5, forged);
+    assertTrue(broadcasts(relayed).isEmpty());
+    assertTrue(relayed.stream().noneMatch(a -> a instanceof Action.PeerMisbehaved), "a relay is not blamed for another's signature");
+    List<Action> own = receive(e, T + 111, 0, forged);
+    assertTrue(broadcasts(own).isEmpty());
+    assertTrue(own.contains(new Action.PeerMisbehaved(addr(0), "vote with an invalid signature")),
+        "the signer that sent its own bad signature is reported: " + own);
     assertTrue(broadcasts(receive(e, T + 112, 3, vote(VoteKind.PREPARE, 3, 1, 0, id))).isEmpty());
     // the forged vote in validator 0's name did not take its place: its real vote makes 3 of 4 with our own
     List<Action> actions = receive(e, T + 113, 0, vote(VoteKind.PREPARE, 0, 1, 0, id));

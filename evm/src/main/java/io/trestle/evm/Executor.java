@@ -99,13 +99,21 @@ final class Executor {
   // ---- top-level entry points -----------------------------------------------------------------------------
 
   Outcome call(Address caller, Address to, UInt256 value, byte[] input, long gas) {
-    Object first = enterCall(Opcodes.CALL, caller, to, to, value, input, gas, false, 0);
+    Object first = enterCall(Opcodes.CALL, caller, to, to, value, input, 0, input.length, gas, false, 0);
     return first instanceof Frame f ? drive(f) : (Outcome) first;
   }
 
   Outcome create(Address caller, Address address, UInt256 value, byte[] initcode, long gas) {
     Object first = enterCreate(caller, address, value, initcode, gas, 0);
     return first instanceof Frame f ? drive(f) : (Outcome) first;
+  }
+
+  /** Runs {@code code} as a single top-level frame without any value transfer: the legacy VMTests' model. */
+  Outcome runCode(Address address, Address caller, UInt256 value, byte[] input, byte[] code, long gas) {
+    TxState.Account self = state.account(address);
+    Frame f = new Frame(Frame.KIND_CALL, new Code(Hash.keccak(code), code), address, caller, address, value, input,
+        0, input.length, false, 0, gas, state.snapshot(), self, stack(0));
+    return drive(f);
   }
 
   /**
@@ -120,7 +128,7 @@ final class Executor {
     int kind = isStatic ? Opcodes.STATICCALL : Opcodes.CALL;
     systemNesting++;
     try {
-      Object first = enterCall(kind, self, to, to, UInt256.ZERO, input, gas, isStatic, depth);
+      Object first = enterCall(kind, self, to, to, UInt256.ZERO, input, 0, input.length, gas, isStatic, depth);
       return first instanceof Frame f ? drive(f) : (Outcome) first;
     } finally {
       systemNesting--;
@@ -172,19 +180,23 @@ final class Executor {
         && p.self.balance.compareTo(value.toBigInteger()) < 0) {
       return new Outcome(Halt.INSUFFICIENT_BALANCE, gas, Frame.NO_BYTES, null);
     }
-    byte[] input = p.pendingInput;
+    byte[] in = p.pendingInput;
+    int off = p.pendingInputOff;
+    int len = p.pendingInputLen;
     int depth = p.depth + 1;
     return switch (op) {
-      case Opcodes.CALL -> enterCall(op, p.address, target, target, value, input, gas, p.isStatic, depth);
-      case Opcodes.CALLCODE -> enterCall(op, p.address, p.address, target, value, input, gas, p.isStatic, depth);
-      case Opcodes.DELEGATECALL -> enterCall(op, p.caller, p.address, target, p.value, input, gas, p.isStatic, depth);
-      default -> enterCall(op, p.address, target, target, UInt256.ZERO, input, gas, true, depth);
+      case Opcodes.CALL -> enterCall(op, p.address, target, target, value, in, off, len, gas, p.isStatic, depth);
+      case Opcodes.CALLCODE ->
+          enterCall(op, p.address, p.address, target, value, in, off, len, gas, p.isStatic, depth);
+      case Opcodes.DELEGATECALL ->
+          enterCall(op, p.caller, p.address, target, p.value, in, off, len, gas, p.isStatic, depth);
+      default -> enterCall(op, p.address, target, target, UInt256.ZERO, in, off, len, gas, true, depth);
     };
   }
 
   /** Starts a message call; returns the child Frame to run, or the Outcome when no code needs to run. */
   private Object enterCall(int kind, Address caller, Address address, Address codeAddress, UInt256 value,
-      byte[] input, long gas, boolean isStatic, int depth) {
+      byte[] in, int inOff, int inLen, long gas, boolean isStatic, int depth) {
     int snapshot = state.snapshot();
     Precompile precompile = Precompiles.get(codeAddress);
     SystemContract system = precompile == null ? systems.get(codeAddress) : null;
@@ -201,9 +213,10 @@ final class Executor {
       state.addBalance(state.account(address), BigInteger.ZERO);
     }
     if (precompile != null) {
-      return runPrecompile(precompile, input, gas, snapshot);
+      return runPrecompile(precompile, copy(in, inOff, inLen), gas, snapshot);
     }
     if (system != null) {
+      byte[] input = copy(in, inOff, inLen);
       boolean delegated = kind == Opcodes.DELEGATECALL || kind == Opcodes.CALLCODE;
       Address sysCaller = delegated ? address : caller;
       UInt256 sysValue = delegated ? UInt256.ZERO : value;
@@ -215,8 +228,12 @@ final class Executor {
     }
     Code code = code(codeAccount);
     TxState.Account self = address.equals(codeAddress) ? codeAccount : state.account(address);
-    return new Frame(Frame.KIND_CALL, code, address, caller, codeAddress, value, input, isStatic, depth, gas,
-        snapshot, self, stack(depth));
+    return new Frame(Frame.KIND_CALL, code, address, caller, codeAddress, value, in, inOff, inLen, isStatic, depth,
+        gas, snapshot, self, stack(depth));
+  }
+
+  private static byte[] copy(byte[] in, int off, int len) {
+    return off == 0 && len == in.length ? in : java.util.Arrays.copyOfRange(in, off, off + len);
   }
 
   private Outcome runPrecompile(Precompile precompile, byte[] input, long gas, int snapshot) {
@@ -298,7 +315,7 @@ final class Executor {
       return new Outcome(Halt.STOP, gas, Frame.NO_BYTES, address);
     }
     return new Frame(Frame.KIND_CREATE, new Code(null, initcode), address, caller, address, value, Frame.NO_BYTES,
-        false, depth, gas, snapshot, a, stack(depth));
+        0, 0, false, depth, gas, snapshot, a, stack(depth));
   }
 
   private static boolean hasStorage(TxState.Account a) {

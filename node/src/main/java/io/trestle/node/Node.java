@@ -91,7 +91,9 @@ public final class Node implements AutoCloseable {
         network == null ? ConsensusNetwork.NONE : network, engineConfig, System::currentTimeMillis);
 
     JsonRpcProcessor processor = new JsonRpcProcessor(1000);
-    eth = new EthRpc(chain, pool, CLIENT_VERSION, () -> network == null ? 0 : network.peerCount(), self, settings.rpcLimits());
+    Address coinbase = genesis.validators().stream().anyMatch(v -> v.address().equals(self)) ? self : null;
+    eth = new EthRpc(chain, pool, CLIENT_VERSION, () -> network == null ? 0 : network.peerCount(), coinbase,
+        settings.rpcLimits());
     eth.register(processor);
     new NodeApi(chain, () -> consensus, () -> network == null ? List.of() : network.peerViews(),
         () -> network != null && network.syncing()).register(processor);

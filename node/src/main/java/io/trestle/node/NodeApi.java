@@ -43,12 +43,67 @@ final class NodeApi {
   void register(JsonRpcProcessor rpc) {
     rpc.register("trestle_status", p -> status());
     rpc.register("trestle_getBlockCertificate", this::certificate);
+    rpc.register("trestle_getProof", p -> proof(rpc, p));
+  }
+
+  /**
+   * eth_getProof against the state after block N, plus what makes it checkable without trusting this node: header
+   * N+1 (whose lastStateRoot is that state root) and N+1's commit certificate (ADR 0002, ADR 0008). "latest" means
+   * the newest block whose successor is committed.
+   */
+  private JsonNode proof(JsonRpcProcessor rpc, Params p) throws RpcException {
+    p.atMost(3);
+    JsonNode address = p.required(0, "address");
+    JsonNode keys = p.optional(1) == null ? NODES.arrayNode() : p.optional(1);
+    JsonNode which = p.optional(2);
+    long head = chain.head().number();
+    long n;
+    if (which == null || (which.isTextual() && List.of("latest", "safe", "finalized", "pending").contains(which.asText()))) {
+      n = head - 1;
+    } else {
+      try {
+        n = Long.decode(which.asText());
+      } catch (NumberFormatException e) {
+        throw RpcException.invalidParams("block must be a hex number or a tag");
+      }
+    }
+    if (n < 0 || n + 1 > head) {
+      throw RpcException.server("block " + n + " is not certified yet: its state root is carried by block " + (n + 1)
+          + ", and the head is " + head);
+    }
+    ObjectNode call = NODES.objectNode();
+    call.put("jsonrpc", "2.0").put("id", 1).put("method", "eth_getProof");
+    call.putArray("params").add(address).add(keys).add("0x" + Long.toHexString(n));
+    JsonNode answer = rpc.handleCall(call);
+    if (answer.has("error")) {
+      throw new RpcException(answer.get("error").get("code").asInt(), answer.get("error").get("message").asText());
+    }
+    byte[] raw = chain.store().certificate(n + 1);
+    CommitCertificate cert;
+    try {
+      cert = CommitCertificate.decode(raw);
+    } catch (DecodeException e) {
+      throw RpcException.server("stored certificate of block " + (n + 1) + " does not decode: " + e.getMessage());
+    }
+    ObjectNode o = NODES.objectNode();
+    o.put("chainId", chain.genesis().chainId());
+    o.put("blockNumber", "0x" + Long.toHexString(n));
+    o.set("account", answer.get("result"));
+    var header = chain.store().header(n + 1);
+    ObjectNode certified = o.putObject("certifiedHeader");
+    certified.put("number", "0x" + Long.toHexString(n + 1));
+    certified.put("hash", header.hash(chain.suite()).toHex());
+    certified.put("lastStateRoot", header.lastStateRoot().toHex());
+    certified.put("encoded", Hex.encodePrefixed(header.encode()));
+    o.set("certificate", certificateJson(cert, raw, ChainApplication.validatorSet(chain.genesis())));
+    return o;
   }
 
   private JsonNode status() {
     ObjectNode o = NODES.objectNode();
     Chain.Head head = chain.head();
     o.put("chainId", chain.genesis().chainId());
+    o.put("cryptoSuite", chain.suite().name());
     o.put("genesisHash", chain.blockHash(0).toHex());
     o.put("height", head.number());
     o.put("headHash", head.hash().toHex());

@@ -155,6 +155,11 @@ final class PeerNetwork implements ConsensusNetwork, AutoCloseable {
   }
 
   @Override
+  public void reportMisbehaviour(Address peer, String reason) {
+    p2p.reportMisbehaviour(peer, reason);
+  }
+
+  @Override
   public void requestSync(Address peer, long fromHeight, long toHeight) {
     sync.peerReached(peer, toHeight);
   }

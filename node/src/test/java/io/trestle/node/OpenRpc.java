@@ -30,6 +30,11 @@ final class OpenRpc {
     return o;
   }
 
+  /** Every method name the specification defines. */
+  java.util.Set<String> methods() {
+    return new java.util.TreeSet<>(results.keySet());
+  }
+
   boolean knows(String method) {
     return results.containsKey(method);
   }

@@ -31,11 +31,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * and Keccak of the key), as {@code eth_sendRawTransaction} does. The transactions are distinct (1,024 senders), so
  * nothing is cached between operations; each operation decodes fresh bytes, so the sender cache of a decoded
  * transaction never helps. Also run on two threads, because admission recovers senders on every RPC worker at once.
+ * Warm-up is longer than elsewhere: BouncyCastle's field arithmetic reaches full speed only after C2 has compiled it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class RlpDecodeAndRecoverBench {

@@ -28,7 +28,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
@@ -48,7 +54,8 @@ public final class StateTestRunner {
   /** Counts per sub-folder (first path element below the root), and every failure. */
   public record Summary(Map<String, int[]> perFolder, List<CaseResult> failures, int passed, int failed) {}
 
-  private final TransactionProcessor processor = new TransactionProcessor();
+  /** One processor for all cases: it is thread-safe and its code cache is shared. */
+  private static final TransactionProcessor PROCESSOR = new TransactionProcessor();
 
   private StateTestRunner() {}
 
@@ -57,7 +64,16 @@ public final class StateTestRunner {
    * reason, and ends with {@code N passed, M failed}.
    */
   public static Summary run(Path dir, PrintStream out) throws IOException {
-    Summary summary = new StateTestRunner().runAll(dir);
+    return run(dir, out, Set.of());
+  }
+
+  /**
+   * As {@link #run(Path, PrintStream)}, but files whose path relative to {@code dir} is in {@code skippedFiles}
+   * are not run; each of their cases counts as failed with the reason "skipped". Files run in parallel on the
+   * available processors; the report is in file order whatever the timing.
+   */
+  public static Summary run(Path dir, PrintStream out, Set<String> skippedFiles) throws IOException {
+    Summary summary = runAll(dir, skippedFiles);
     for (Map.Entry<String, int[]> e : summary.perFolder().entrySet()) {
       out.println(e.getKey() + ": " + e.getValue()[0] + " passed, " + e.getValue()[1] + " failed");
     }
@@ -68,39 +84,81 @@ public final class StateTestRunner {
     return summary;
   }
 
-  private Summary runAll(Path dir) throws IOException {
+  private static Summary runAll(Path dir, Set<String> skippedFiles) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
       files = walk.filter(p -> p.toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
     }
-    Map<String, int[]> perFolder = new TreeMap<>();
-    List<CaseResult> failures = new ArrayList<>();
-    int passed = 0;
-    int failed = 0;
-    for (Path file : files) {
-      Path rel = dir.relativize(file);
-      String folder = rel.getNameCount() > 1 ? rel.getName(0).toString() : ".";
-      int[] counts = perFolder.computeIfAbsent(folder, k -> new int[2]);
-      for (CaseResult r : runFile(file, rel.toString().replace('\\', '/'))) {
-        if (r.passed()) {
-          counts[0]++;
-          passed++;
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "state-tests");
+      t.setDaemon(true);
+      return t;
+    });
+    List<Future<List<CaseResult>>> futures = new ArrayList<>();
+    try {
+      for (Path file : files) {
+        String rel = dir.relativize(file).toString().replace('\\', '/');
+        if (skippedFiles.contains(rel)) {
+          futures.add(CompletableFuture.completedFuture(skipped(file, rel)));
         } else {
-          counts[1]++;
-          failed++;
-          failures.add(r);
+          futures.add(pool.submit(() -> runFile(file, rel)));
         }
       }
+      Map<String, int[]> perFolder = new TreeMap<>();
+      List<CaseResult> failures = new ArrayList<>();
+      int passed = 0;
+      int failed = 0;
+      for (int i = 0; i < files.size(); i++) {
+        Path rel = dir.relativize(files.get(i));
+        String folder = rel.getNameCount() > 1 ? rel.getName(0).toString() : ".";
+        int[] counts = perFolder.computeIfAbsent(folder, k -> new int[2]);
+        for (CaseResult r : futures.get(i).get()) {
+          if (r.passed()) {
+            counts[0]++;
+            passed++;
+          } else {
+            counts[1]++;
+            failed++;
+            failures.add(r);
+          }
+        }
+      }
+      return new Summary(perFolder, failures, passed, failed);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while running state tests", e);
+    } catch (ExecutionException e) {
+      throw new IOException("state-test worker failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
-    return new Summary(perFolder, failures, passed, failed);
+  }
+
+  /** Every case of a file that is not run, as failed cases with the reason "skipped". */
+  private static List<CaseResult> skipped(Path file, String name) {
+    List<CaseResult> out = new ArrayList<>();
+    try {
+      JsonNode root = JSON.readTree(file.toFile());
+      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> test = it.next();
+        int n = test.getValue().path("post").path(FORK).size();
+        for (int i = 0; i < n; i++) {
+          out.add(new CaseResult(name + ":" + test.getKey() + "#" + i, false, "skipped"));
+        }
+      }
+    } catch (IOException e) {
+      out.add(new CaseResult(name, false, "skipped; unreadable: " + e.getMessage()));
+    }
+    return out;
   }
 
   /** Runs one file; {@code name} prefixes the case ids. A file that cannot be read is one failed case. */
   public static List<CaseResult> runFile(Path file, String name) {
-    return new StateTestRunner().runOne(file, name);
+    return runOne(file, name);
   }
 
-  private List<CaseResult> runOne(Path file, String name) {
+  private static List<CaseResult> runOne(Path file, String name) {
     List<CaseResult> results = new ArrayList<>();
     JsonNode root;
     try {
@@ -127,7 +185,7 @@ public final class StateTestRunner {
   }
 
   /** Null when the case passes, else why not. */
-  private String runCase(JsonNode test, JsonNode post) {
+  private static String runCase(JsonNode test, JsonNode post) {
     StateTestWorld world = StateTestWorld.fromPre(test.get("pre"));
     BlockEnv env = env(test.get("env"));
     boolean exceptionExpected = post.has("expectException");
@@ -141,7 +199,7 @@ public final class StateTestRunner {
     } catch (RlpException | InvalidTransactionException e) {
       return exceptionExpected ? null : "transaction refused: " + e.getMessage();
     }
-    TxResult result = processor.process(message, env, world);
+    TxResult result = PROCESSOR.process(message, env, world);
     if (exceptionExpected) {
       return result.isValid() ? "expected " + expected + " but the transaction was valid (" + result.status() + ")"
           : null;

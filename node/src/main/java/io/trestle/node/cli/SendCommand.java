@@ -50,7 +50,7 @@ final class SendCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RpcClient client = rpc.client();
-    CryptoSuite suite = EthereumSuite.INSTANCE;
+    CryptoSuite suite = suiteOf(client);
     KeyPair key = keySource.load(suite);
     Address from = Address.wrap(suite.address(key.publicKey()));
     Address recipient;
@@ -88,6 +88,16 @@ final class SendCommand implements Callable<Integer> {
     JsonNode receipt = Receipts.await(client, hash, timeoutS);
     Receipts.print(System.out, receipt);
     return "0x1".equals(receipt.path("status").asText()) ? 0 : 1;
+  }
+
+  /** The chain's crypto suite as the node reports it; ethereum for nodes that do not say. */
+  static CryptoSuite suiteOf(RpcClient client) {
+    try {
+      JsonNode status = client.call("trestle_status");
+      return CryptoSuite.named(status.path("cryptoSuite").asText(EthereumSuite.NAME));
+    } catch (CliException | IllegalArgumentException e) {
+      return EthereumSuite.INSTANCE;
+    }
   }
 
   private static long estimate(RpcClient client, Address from, Address to, BigInteger value, Bytes data) throws CliException {

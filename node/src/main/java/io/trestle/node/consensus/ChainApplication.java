@@ -36,6 +36,7 @@ import java.util.Set;
  * are never recovered twice (DESIGN §9).
  */
 public final class ChainApplication implements Application {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChainApplication.class);
   private static final int DECODED_MAX = 64;
 
   private final Chain chain;
@@ -185,5 +186,10 @@ public final class ChainApplication implements Application {
     }
     pool.removeAll(hashes);
     pool.onBlockExecuted(senders);
+    if (!chainBlock.transactions().isEmpty()) {
+      LOG.info("block committed number={} txs={} skipped={} gasUsed={} executionMs={} round={}", block.height(),
+          committed.executed().size(), committed.skipped().size(), committed.results().gasUsed(),
+          committed.executionNanos() / 1_000_000, certificate.round());
+    }
   }
 }

@@ -153,6 +153,9 @@ public final class ConsensusDriver implements AutoCloseable {
       submit(new Event.BlockExecuted(c.block().height(), c.block().id(suite)));
     } else if (action instanceof Action.RequestSync r) {
       network.requestSync(r.peer(), r.fromHeight(), r.toHeight());
+    } else if (action instanceof Action.PeerMisbehaved m) {
+      LOG.warn("peer misbehaved peer={} reason={}", m.peer(), m.reason());
+      network.reportMisbehaviour(m.peer(), m.reason());
     } else if (action instanceof Action.ReportEvidence e) {
       LOG.warn("equivocation evidence offender={} first={} second={}", e.evidence().offender(),
           e.evidence().first().getClass().getSimpleName(), e.evidence().second().getClass().getSimpleName());

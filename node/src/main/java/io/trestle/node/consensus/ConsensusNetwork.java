@@ -19,6 +19,9 @@ public interface ConsensusNetwork {
 
   void broadcast(byte[] message);
 
+  /** A peer sent something provably bad (its own invalid signature): disconnect and ban it for a while. */
+  default void reportMisbehaviour(Address peer, String reason) {}
+
   /** Fetch committed blocks with certificates; results come back as CommittedBlockReceived events. */
   void requestSync(Address peer, long fromHeight, long toHeight);
 }

@@ -25,6 +25,7 @@ final class HeapSampler implements AutoCloseable {
   private volatile long oldUsedBytesLast;
   private volatile int samples;
   private volatile String problem;
+  private volatile boolean closing;
   private long heapBytesMax;
 
   HeapSampler(long pid) {
@@ -85,7 +86,9 @@ final class HeapSampler implements AutoCloseable {
         samples++;
       }
     } catch (IOException | RuntimeException e) {
-      problem = "reading jstat failed: " + RpcConnection.describe(e);
+      if (!closing) {
+        problem = "reading jstat failed: " + RpcConnection.describe(e);
+      }
     }
   }
 
@@ -112,6 +115,7 @@ final class HeapSampler implements AutoCloseable {
 
   @Override
   public void close() {
+    closing = true;
     if (process != null) {
       process.destroy();
     }

@@ -171,6 +171,7 @@ public final class LoadGenerator {
         commitSeconds > 0 ? committed / commitSeconds : 0,
         sustained(tracker.blocks()),
         LoadReport.Latency.of(sorted),
+        LoadReport.Latency.of(submitter.roundTripsNs()),
         blocks(tracker.blocks()),
         errors.snapshot(),
         heap == null ? null : heap.heap(),

@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param submittedPerS transactions sent / (first send to last answer)
  * @param committedPerS transactions seen committed / (first send to last one seen committed), ramp and drain included
+ * @param batchRoundTripMs send to answer of each JSON-RPC batch: the time the node took to admit its transactions
  * @param sustainedPerS transactions in the blocks after the first one holding ours / time between those blocks:
  *     what the chain kept up once it was loaded
  */
@@ -37,6 +38,7 @@ public record LoadReport(
     double committedPerS,
     double sustainedPerS,
     Latency latencyMs,
+    Latency batchRoundTripMs,
     Blocks blocks,
     Map<String, Long> errors,
     Heap heap,
@@ -95,6 +97,8 @@ public record LoadReport(
         uncommitted, committedPerS, sustainedPerS);
     line(b, "latency    p50 %.0f ms  p95 %.0f ms  p99 %.0f ms  max %.0f ms  mean %.0f ms", latencyMs.p50(),
         latencyMs.p95(), latencyMs.p99(), latencyMs.max(), latencyMs.mean());
+    line(b, "admission  batch round trip p50 %.0f ms  p95 %.0f ms  p99 %.0f ms  max %.0f ms", batchRoundTripMs.p50(),
+        batchRoundTripMs.p95(), batchRoundTripMs.p99(), batchRoundTripMs.max());
     line(b, "blocks     %d (#%d..#%d), %.0f txs/block mean, %d max, every %.0f ms, %.1f Mgas mean", blocks.count(),
         blocks.first(), blocks.last(), blocks.txsPerBlockMean(), blocks.txsPerBlockMax(), blocks.intervalMsMean(),
         blocks.gasUsedMean() / 1e6);

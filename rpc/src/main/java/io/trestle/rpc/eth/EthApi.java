@@ -296,7 +296,11 @@ public final class EthApi {
     }
     WorldState state = chain.stateAt(number);
     Account sender = state == null ? null : state.account(from);
-    long nonce = call.hasNonNull("nonce") ? Json.parseLong(call.get("nonce"), "nonce") : sender == null ? 0 : sender.nonce();
+    // like geth, calls skip the nonce check: a wallet that fills in its next (pending) nonce must still be estimated
+    if (call.hasNonNull("nonce")) {
+      Json.parseLong(call.get("nonce"), "nonce");
+    }
+    long nonce = sender == null ? 0 : sender.nonce();
     return new Message(type, from, to, nonce, gas, value, data, accessList, maxFee, tip, BigInteger.ZERO, List.of());
   }
 
