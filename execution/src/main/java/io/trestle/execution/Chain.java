@@ -13,6 +13,7 @@ import io.trestle.evm.BlockEnv;
 import io.trestle.evm.Message;
 import io.trestle.evm.TransactionProcessor;
 import io.trestle.evm.TxResult;
+import io.trestle.evm.system.SystemContracts;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
 import io.trestle.state.kv.KeyValueStore;
@@ -106,6 +107,13 @@ public final class Chain {
       Hash codeHash = a.code().isEmpty() ? Hash.EMPTY_KECCAK : state.putCode(a.code());
       state.setAccount(e.getKey(), new Account(a.nonce(), a.balance(), Hash.EMPTY_TRIE_ROOT, codeHash));
       a.storage().forEach((slot, value) -> state.setStorage(e.getKey(), slot, value));
+    }
+    // ADR 0162: every registered system contract gets stub code, so EXTCODESIZE sees it and EIP-161 keeps it
+    for (Address system : processor.systemContracts().addresses()) {
+      if (!genesis.alloc().containsKey(system)) {
+        state.setAccount(system, new Account(0, BigInteger.ZERO, Hash.EMPTY_TRIE_ROOT,
+            state.putCode(SystemContracts.STUB_CODE)));
+      }
     }
     WriteBatch batch = kv.newBatch();
     Hash allocRoot = state.commit(batch);

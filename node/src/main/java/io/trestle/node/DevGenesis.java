@@ -10,7 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The genesis of a development chain: one validator, funded accounts, EIP-1559 fees starting at 1 gwei. */
+/**
+ * The genesis of a development chain: one validator, funded accounts, EIP-1559 fees starting at 1 gwei. The first
+ * funded account holds the governance roles the services ask for ({@code committee}, {@code regulator},
+ * {@code asset-issuer}), so a developer can try every function alone.
+ */
 public final class DevGenesis {
   public static final long CHAIN_ID = 1337;
   public static final long GAS_LIMIT = 100_000_000L;
@@ -29,6 +33,11 @@ public final class DevGenesis {
         new Genesis.FeeRules("eip1559", BigInteger.valueOf(1_000_000_000L), BigInteger.ZERO, true),
         blockIntervalMs,
         List.of(new Genesis.Validator(validatorAddress, Bytes.wrap(validator.publicKey()))),
-        alloc, Bytes.EMPTY, Map.of());
+        alloc, Bytes.EMPTY, funded.isEmpty() ? Map.of() : devRoles(Address.wrap(suite.address(funded.get(0).publicKey()))));
+  }
+
+  /** Every role the dev chain's services know, held by one account. */
+  static Map<String, List<Address>> devRoles(Address holder) {
+    return Map.of("committee", List.of(holder), "regulator", List.of(holder), "asset-issuer", List.of(holder));
   }
 }

@@ -4,9 +4,11 @@ import io.trestle.consensus.EngineConfig;
 import io.trestle.core.Address;
 import io.trestle.crypto.KeyPair;
 import io.trestle.evm.TransactionProcessor;
+import io.trestle.evm.system.SystemContracts;
 import io.trestle.execution.Chain;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
+import io.trestle.node.assets.AssetServices;
 import io.trestle.node.consensus.ChainApplication;
 import io.trestle.node.consensus.ConsensusDriver;
 import io.trestle.node.consensus.ConsensusNetwork;
@@ -62,6 +64,7 @@ public final class Node implements AutoCloseable {
   private ThreadPoolExecutor rpcWorkers;
   private InetSocketAddress rpcAddress;
   private NodeMetrics metrics;
+  private AssetServices assets;
 
   public Node(Settings settings) {
     this.settings = settings;
@@ -72,7 +75,7 @@ public final class Node implements AutoCloseable {
     Genesis genesis = settings.genesis();
     store = RocksDbKeyValueStore.open(settings.dataDir().resolve("db"));
     try {
-      chain = Chain.open(store, genesis, new TransactionProcessor());
+      chain = Chain.open(store, genesis, new TransactionProcessor(systemContracts(genesis)));
     } catch (GenesisException | RuntimeException e) {
       store.close();
       throw e;
@@ -112,6 +115,7 @@ public final class Node implements AutoCloseable {
     rpc.addRoute(new HealthRoute(chain, System::currentTimeMillis, Math.max(10_000, 10 * genesis.blockIntervalMs()),
         () -> network != null && network.syncing()));
     new WebSocketRpc(WebSocketRpc.Settings.defaults(), processor, rpcWorkers, eth.subscriptions()).install(rpc);
+    assets = AssetServices.install(chain, store, processor, rpc);
     eth.start();
     rpcAddress = rpc.start();
     if (network != null) {
@@ -120,6 +124,13 @@ public final class Node implements AutoCloseable {
     consensus.start();
     LOG.info("node started chainId={} head={} node={} validator={} dataDir={}", genesis.chainId(), chain.head().number(),
         self.toChecksumHex(), genesis.validators().stream().anyMatch(v -> v.address().equals(self)), settings.dataDir());
+  }
+
+  /** The system contracts every node of a chain runs: all nodes (and {@code trestle init}) must agree on them. */
+  public static SystemContracts systemContracts(Genesis genesis) {
+    SystemContracts.Builder systems = SystemContracts.builder();
+    AssetServices.register(systems, genesis);
+    return systems.build();
   }
 
   public InetSocketAddress rpcAddress() {
@@ -142,6 +153,10 @@ public final class Node implements AutoCloseable {
     return pool;
   }
 
+  public AssetServices assets() {
+    return assets;
+  }
+
   @Override
   public synchronized void close() {
     if (consensus != null) {
@@ -158,6 +173,9 @@ public final class Node implements AutoCloseable {
     }
     if (rpcWorkers != null) {
       rpcWorkers.shutdownNow();
+    }
+    if (assets != null) {
+      assets.close();
     }
     if (store != null) {
       store.close();

@@ -37,7 +37,7 @@ final class InitCommand implements Callable<Integer> {
         Files.copy(genesisFile, target, StandardCopyOption.REPLACE_EXISTING);
       }
       try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(data.resolve("db"))) {
-        Chain chain = Chain.open(store, genesis, new TransactionProcessor());
+        Chain chain = Chain.open(store, genesis, new TransactionProcessor(io.trestle.node.Node.systemContracts(genesis)));
         System.out.println("genesis  " + chain.blockHash(0));
         System.out.println("chain id " + genesis.chainId());
         System.out.println("head     " + chain.head().number());
