@@ -233,7 +233,7 @@ final class Arith {
       setLong(s, b, 0);
       return;
     }
-    fromBig(s, b, toBig(s, a).divide(toBig(s, b)));
+    Division.divMod(s, a, b, false);
   }
 
   static void mod(long[] s, int a, int b) {
@@ -248,7 +248,7 @@ final class Arith {
       set(s, b, s[a], s[a + 1], s[a + 2], s[a + 3]);
       return;
     }
-    fromBig(s, b, toBig(s, a).mod(toBig(s, b)));
+    Division.divMod(s, a, b, true);
   }
 
   static void sdiv(long[] s, int a, int b) {
@@ -284,7 +284,7 @@ final class Arith {
       setLong(s, c, Long.remainderUnsigned(s[a + 3] + s[b + 3], s[c + 3]));
       return;
     }
-    fromBig(s, c, toBig(s, a).add(toBig(s, b)).mod(toBig(s, c)));
+    Division.addMod(s, a, b, c);
   }
 
   static void mulmod(long[] s, int a, int b, int c) {
@@ -296,7 +296,7 @@ final class Arith {
       setLong(s, c, Long.remainderUnsigned(s[a + 3] * s[b + 3], s[c + 3]));
       return;
     }
-    fromBig(s, c, toBig(s, a).multiply(toBig(s, b)).mod(toBig(s, c)));
+    Division.mulMod(s, a, b, c);
   }
 
   /** s[b] = s[a] ^ s[b] mod 2^256, by square-and-multiply. */

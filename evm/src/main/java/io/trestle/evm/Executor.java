@@ -42,12 +42,14 @@ final class Executor {
   final List<Hash> blobHashes;
   private final CodeCache codeCache;
   private final SystemContracts systems;
+  /** Null unless tracing. */
+  final Tracer tracer;
   private final ArrayList<long[]> stackPool = new ArrayList<>();
   private final ArrayList<Frame> frames = new ArrayList<>();
   private int systemNesting;
 
   Executor(TxState state, BlockEnv env, Rules rules, Address origin, UInt256 gasPrice, List<Hash> blobHashes,
-      CodeCache codeCache, SystemContracts systems) {
+      CodeCache codeCache, SystemContracts systems, Tracer tracer) {
     this.state = state;
     this.env = env;
     this.rules = rules;
@@ -58,6 +60,7 @@ final class Executor {
     this.blobHashes = blobHashes;
     this.codeCache = codeCache;
     this.systems = systems;
+    this.tracer = tracer;
   }
 
   Hash blockHash(long number) {
@@ -99,13 +102,27 @@ final class Executor {
   // ---- top-level entry points -----------------------------------------------------------------------------
 
   Outcome call(Address caller, Address to, UInt256 value, byte[] input, long gas) {
+    if (tracer != null) {
+      tracer.onEnter(0, "CALL", caller, to, value, gas, input);
+    }
     Object first = enterCall(Opcodes.CALL, caller, to, to, value, input, 0, input.length, gas, false, 0);
-    return first instanceof Frame f ? drive(f) : (Outcome) first;
+    return traceExit(0, gas, first instanceof Frame f ? drive(f) : (Outcome) first);
   }
 
   Outcome create(Address caller, Address address, UInt256 value, byte[] initcode, long gas) {
+    if (tracer != null) {
+      tracer.onEnter(0, "CREATE", caller, address, value, gas, initcode);
+    }
     Object first = enterCreate(caller, address, value, initcode, gas, 0);
-    return first instanceof Frame f ? drive(f) : (Outcome) first;
+    return traceExit(0, gas, first instanceof Frame f ? drive(f) : (Outcome) first);
+  }
+
+  private Outcome traceExit(int depth, long gasGiven, Outcome o) {
+    if (tracer != null) {
+      String error = o.success() ? null : Halt.describe(o.halt());
+      tracer.onExit(depth, gasGiven - o.gasLeft(), o.output(), error);
+    }
+    return o;
   }
 
   /** Runs {@code code} as a single top-level frame without any value transfer: the legacy VMTests' model. */
@@ -173,6 +190,11 @@ final class Executor {
     long gas = p.pendingGas;
     UInt256 value = p.pendingValue;
     p.returnData = Frame.NO_BYTES;
+    if (tracer != null) {
+      UInt256 shown = op == Opcodes.DELEGATECALL ? p.value : value;
+      tracer.onEnter(p.depth + 1, Opcodes.name(op), p.address, target, shown, gas,
+          copy(p.pendingInput, p.pendingInputOff, p.pendingInputLen));
+    }
     if (p.depth >= MAX_DEPTH) {
       return new Outcome(Halt.DEPTH_EXCEEDED, gas, Frame.NO_BYTES, null);
     }
@@ -281,21 +303,24 @@ final class Executor {
     long gas = p.pendingGas;
     UInt256 value = p.pendingValue;
     p.returnData = Frame.NO_BYTES;
+    long nonce = p.self.nonce;
+    byte[] initcode = p.pendingInput;
+    Address address = p.pendingOp == Opcodes.CREATE
+        ? createAddress(p.address, nonce)
+        : create2Address(p.address, p.pendingSalt, initcode);
+    if (tracer != null) {
+      tracer.onEnter(p.depth + 1, Opcodes.name(p.pendingOp), p.address, address, value, gas, initcode);
+    }
     if (p.depth >= MAX_DEPTH) {
       return new Outcome(Halt.DEPTH_EXCEEDED, gas, Frame.NO_BYTES, null);
     }
     if (!value.isZero() && p.self.balance.compareTo(value.toBigInteger()) < 0) {
       return new Outcome(Halt.INSUFFICIENT_BALANCE, gas, Frame.NO_BYTES, null);
     }
-    long nonce = p.self.nonce;
     if (nonce == -1L) {
       return new Outcome(Halt.NONCE_OVERFLOW, gas, Frame.NO_BYTES, null);
     }
     state.setNonce(p.self, nonce + 1);
-    byte[] initcode = p.pendingInput;
-    Address address = p.pendingOp == Opcodes.CREATE
-        ? createAddress(p.address, nonce)
-        : create2Address(p.address, p.pendingSalt, initcode);
     return enterCreate(p.address, address, value, initcode, gas, p.depth + 1);
   }
 
@@ -387,6 +412,7 @@ final class Executor {
   }
 
   private void deliver(Frame p, Outcome o) {
+    traceExit(p.depth + 1, p.pendingGas, o);
     p.gas += o.gasLeft();
     int b = p.sp << 2;
     long[] s = p.stack;

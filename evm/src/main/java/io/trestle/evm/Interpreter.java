@@ -84,13 +84,22 @@ final class Interpreter {
     final int[] popsTable = ex.rules.pops;
     final int[] pushesTable = ex.rules.pushes;
     final TxState state = ex.state;
+    final Tracer tracer = ex.tracer;
     int pc = f.pc;
     int sp = f.sp;
     long gas = f.gas;
+    long stepGas = -1;
     int halt;
     loop:
     while (true) {
       final int op = pc < codeLen ? code[pc] & 0xff : STOP;
+      if (tracer != null) {
+        if (stepGas >= 0) {
+          tracer.onStepEnd(stepGas - gas, null);
+        }
+        tracer.onStep(f.depth, pc, op, gas, state.refund(), s, sp, f.memory, f.memSize, f.address);
+        stepGas = gas;
+      }
       final int pops = popsTable[op];
       if (pops < 0) {
         halt = Halt.INVALID_OPCODE;
@@ -823,6 +832,10 @@ final class Interpreter {
           }
         }
       }
+    }
+    if (tracer != null && stepGas >= 0) {
+      boolean error = Halt.isError(halt);
+      tracer.onStepEnd(error ? stepGas : stepGas - gas, error ? Halt.describe(halt) : null);
     }
     f.pc = pc;
     f.sp = sp;

@@ -47,12 +47,17 @@ public final class TransactionProcessor {
   }
 
   public TxResult process(Message m, BlockEnv env, WorldView world) {
+    return process(m, env, world, null);
+  }
+
+  /** As {@link #process(Message, BlockEnv, WorldView)}, reporting every step and call to {@code tracer}. */
+  public TxResult process(Message m, BlockEnv env, WorldView world, Tracer tracer) {
     try {
       String invalid = checkStatic(m, env);
       if (invalid != null) {
         return TxResult.invalid(invalid);
       }
-      return execute(m, env, world);
+      return execute(m, env, world, tracer);
     } catch (WorldViewException e) {
       throw e;
     } catch (RuntimeException | StackOverflowError e) {
@@ -116,7 +121,7 @@ public final class TransactionProcessor {
     return null;
   }
 
-  private TxResult execute(Message m, BlockEnv env, WorldView world) {
+  private TxResult execute(Message m, BlockEnv env, WorldView world, Tracer tracer) {
     TxState state = new TxState(world);
     TxState.Account sender = state.account(m.sender());
     if (sender.nonce == -1L) {
@@ -172,7 +177,7 @@ public final class TransactionProcessor {
     }
 
     Executor ex = new Executor(state, env, rules, m.sender(), UInt256.fromBigInteger(price),
-        m.blobVersionedHashes(), codeCache, systems);
+        m.blobVersionedHashes(), codeCache, systems, tracer);
     long gas = m.gasLimit() - IntrinsicGas.of(m);
     UInt256 value = UInt256.fromBigInteger(m.value());
     byte[] data = m.data().unsafeArray();

@@ -28,6 +28,33 @@ class ArithTest {
         net.jqwik.api.Tuple.of(2, edges), net.jqwik.api.Tuple.of(2, negSmall));
   }
 
+  /** Words built from limb patterns that drive long division into its rare correction steps. */
+  @Provide
+  Arbitrary<BigInteger> patterned() {
+    Arbitrary<Long> limb = Arbitraries.oneOf(
+        Arbitraries.of(0L, 1L, 0x7fffffffL, 0x80000000L, 0xffffffffL, 0xfffffffeL),
+        Arbitraries.longs().between(0, 0xffffffffL));
+    return limb.list().ofSize(8).map(limbs -> {
+      BigInteger v = BigInteger.ZERO;
+      for (long l : limbs) {
+        v = v.shiftLeft(32).or(BigInteger.valueOf(l));
+      }
+      return v;
+    });
+  }
+
+  @Property(tries = 5000)
+  void longDivisionHandlesItsCorrectionSteps(@ForAll("patterned") BigInteger a, @ForAll("patterned") BigInteger b,
+      @ForAll("patterned") BigInteger n) {
+    if (b.signum() != 0) {
+      assertEquals(a.divide(b), binary(Arith::div, a, b), "div");
+      assertEquals(a.mod(b), binary(Arith::mod, a, b), "mod");
+    }
+    long[] s = stack(n, b, a);
+    Arith.mulmod(s, 8, 4, 0);
+    assertEquals(n.signum() == 0 ? BigInteger.ZERO : a.multiply(b).mod(n), Arith.toBig(s, 0), "mulmod");
+  }
+
   static long[] stack(BigInteger... words) {
     long[] s = new long[4 * words.length];
     for (int i = 0; i < words.length; i++) {

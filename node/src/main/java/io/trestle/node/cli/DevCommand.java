@@ -51,18 +51,7 @@ final class DevCommand implements Callable<Integer> {
     DevKeys keys = DevKeys.loadOrCreate(data, suite);
     Genesis genesis = loadOrCreateGenesis(data.resolve("genesis.json"), suite, keys);
     Node node = new Node(new Node.Settings(data, genesis, keys.validator(), host, port));
-    try {
-      node.start();
-    } catch (GenesisException e) {
-      throw new CliException(e.getMessage());
-    } catch (IOException e) {
-      throw new CliException("cannot start: " + e.getMessage());
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "shutdown"));
+    CountDownLatch stopped = NodeLauncher.start(node);
     printBanner(System.out, node, genesis, keys, suite);
     stopped.await();
     return 0;

@@ -63,18 +63,7 @@ final class RunCommand implements Callable<Integer> {
       throw new CliException(config + ": a chain of " + genesis.validators().size() + " validators needs a [p2p] section");
     }
     Node node = new Node(new Node.Settings(base.resolve(cfg.node().dataDir()), genesis, key, host, port, limits, network));
-    try {
-      node.start();
-    } catch (GenesisException e) {
-      throw new CliException(e.getMessage());
-    } catch (IOException e) {
-      throw new CliException("cannot start: " + e.getMessage());
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "shutdown"));
+    CountDownLatch stopped = NodeLauncher.start(node);
     System.out.println("node running; JSON-RPC on http://" + node.rpcAddress().getHostString() + ":" + node.rpcAddress().getPort());
     stopped.await();
     return 0;

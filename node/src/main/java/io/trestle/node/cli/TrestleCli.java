@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         TestnetCommand.class,
         StatusCommand.class,
         BenchCommand.class,
+        ConformanceCommand.class,
         AssetCommand.class,
         CommandLine.HelpCommand.class
     })

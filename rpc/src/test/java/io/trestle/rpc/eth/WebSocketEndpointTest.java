@@ -31,12 +31,14 @@ class WebSocketEndpointTest {
   private HttpRpcServer server;
   private ExecutorService workers;
   private int port;
+  private WebSocketRpc endpoint;
 
   private void start(WebSocketRpc.Settings settings) throws Exception {
     chain = TestChain.create();
     workers = Executors.newFixedThreadPool(2);
     server = new HttpRpcServer(HttpRpcServer.Settings.defaults("127.0.0.1", 0), chain.rpc, workers);
-    new WebSocketRpc(settings, chain.rpc, workers, chain.eth.subscriptions()).install(server);
+    endpoint = new WebSocketRpc(settings, chain.rpc, workers, chain.eth.subscriptions());
+    endpoint.install(server);
     chain.eth.start();
     port = server.start().getPort();
   }
@@ -235,6 +237,10 @@ class WebSocketEndpointTest {
       }
       int code = lazy.readUntilClosed();
       assertTrue(code == 1008 || code == -1, "closed as too slow, got " + code);
+      for (int i = 0; i < 250 && endpoint.connections() > 0; i++) {
+        Thread.sleep(20);
+      }
+      assertEquals(0, endpoint.connections(), "the server dropped the connection while the client still held it");
     }
     assertEquals("0x539", httpChainId());
   }
