@@ -16,6 +16,7 @@ final class Dispatch {
 
   private final String contract;
   private final Map<Integer, Fn> functions = new HashMap<>();
+  private final java.util.List<String> signatures = new java.util.ArrayList<>();
 
   Dispatch(String contract) {
     this.contract = contract;
@@ -25,7 +26,13 @@ final class Dispatch {
     if (functions.putIfAbsent(function.selectorInt(), fn) != null) {
       throw new IllegalStateException(contract + " declares " + function.signature() + " twice");
     }
+    signatures.add(function.signature());
     return this;
+  }
+
+  /** The signatures of the functions answered, in declaration order. */
+  java.util.List<String> signatures() {
+    return java.util.List.copyOf(signatures);
   }
 
   String contract() {
