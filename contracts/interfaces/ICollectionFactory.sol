@@ -4,7 +4,7 @@ pragma solidity ^0.8.20;
 /// @title Trestle collection factory
 /// @notice At 0x000000000000000000000000000000007e570302. An approved platform creates an ERC-721 collection
 ///         (ITrestleCollection) or ERC-1155 editions (ITrestleEditions); each takes the next free address of the
-///         range 0x…7e571000 to 0x…7e578fff, shared with ITokenFactory, and is usable at once like any deployed
+///         range 0x…7e574000 to 0x…7e57bfff, shared with ITokenFactory, and is usable at once like any deployed
 ///         contract. Reverts carry reasons starting "CollectionFactory: " or naming the bad field.
 interface ICollectionFactory {
     /// @param kind 1 ERC-721 collection, 2 ERC-1155 editions

@@ -6,7 +6,7 @@ import "./IERC2981.sol";
 import "./ITrestleWorks.sol";
 
 /// @title A Trestle NFT collection (ERC-721)
-/// @notice Lives at its own address from 0x…7e571000 on, created by ICollectionFactory.createCollection; answered by
+/// @notice Lives at its own address from 0x…7e574000 on, created by ICollectionFactory.createCollection; answered by
 ///         the node in Java (its code is the one byte 0xfe). Token ids count up from 1. Only the collection's
 ///         platform mints, while it is approved and licensed and the collection is not frozen. Transfers, approvals
 ///         and burns revert while the regulator froze the token, the collection, the owner's account or the acting

@@ -5,7 +5,7 @@ import "./IERC165.sol";
 import "./IERC20.sol";
 
 /// @title A Trestle fungible token (ERC-20)
-/// @notice Created by ITokenFactory.createToken at its own address from 0x…7e571000 on. The issuer mints (up to the
+/// @notice Created by ITokenFactory.createToken at its own address from 0x…7e574000 on. The issuer mints (up to the
 ///         cap, unless it is 0) and burns its own balance, and may pause every movement. The regulator's freezes of
 ///         the token or of an account stop movements too. Reverts carry Error(string) reasons.
 interface ITrestleToken is IERC20Metadata, IERC165 {

@@ -75,7 +75,11 @@ final class Keccak {
   }
 
   static void permute(long[] s) {
-    long a00 = s[0], a01 = s[1], a02 = s[2], a03 = s[3], a04 = s[4], a05 = s[5], a06 = s[6], a07 = s[7], a08 = s[8], a09 = s[9], a10 = s[10], a11 = s[11], a12 = s[12], a13 = s[13], a14 = s[14], a15 = s[15], a16 = s[16], a17 = s[17], a18 = s[18], a19 = s[19], a20 = s[20], a21 = s[21], a22 = s[22], a23 = s[23], a24 = s[24];
+    long a00 = s[0], a01 = s[1], a02 = s[2], a03 = s[3], a04 = s[4];
+    long a05 = s[5], a06 = s[6], a07 = s[7], a08 = s[8], a09 = s[9];
+    long a10 = s[10], a11 = s[11], a12 = s[12], a13 = s[13], a14 = s[14];
+    long a15 = s[15], a16 = s[16], a17 = s[17], a18 = s[18], a19 = s[19];
+    long a20 = s[20], a21 = s[21], a22 = s[22], a23 = s[23], a24 = s[24];
     for (int round = 0; round < 24; round++) {
       long c0 = a00 ^ a05 ^ a10 ^ a15 ^ a20;
       long c1 = a01 ^ a06 ^ a11 ^ a16 ^ a21;

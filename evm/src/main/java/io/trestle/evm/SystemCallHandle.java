@@ -93,6 +93,15 @@ final class SystemCallHandle implements SystemCall {
   }
 
   @Override
+  public UInt256 loadFrom(Address contract, UInt256 slot) throws Halt {
+    if (!io.trestle.evm.system.SystemContracts.isReserved(contract)) {
+      throw new IllegalArgumentException("loadFrom reads system contracts only, not " + contract);
+    }
+    charge(ex.state.warmSlot(contract, slot) ? Gas.COLD_SLOAD : Gas.WARM_READ);
+    return ex.state.storage(ex.state.account(contract), slot);
+  }
+
+  @Override
   public void store(UInt256 slot, UInt256 newValue) throws Halt {
     if (isStatic) {
       throw new Halt("write protection");
@@ -111,12 +120,6 @@ final class SystemCallHandle implements SystemCall {
     }
     charge(375L + 375L * topics.size() + 8L * data.size());
     ex.state.addLog(new EvmLog(self, topics, data));
-  }
-
-  @Override
-  public UInt256 loadFrom(Address other, UInt256 slot) throws Halt {
-    charge(ex.state.warmSlot(other, slot) ? Gas.COLD_SLOAD : Gas.WARM_READ);
-    return ex.state.storage(ex.state.account(other), slot);
   }
 
   @Override

@@ -97,8 +97,10 @@ class VmTestsTest {
     JsonNode exec = t.get("exec");
     Address address = Address.fromHex(exec.get("address").asText());
     TxState state = new TxState(world);
-    Executor ex = new Executor(state, blockEnv, Rules.VM_TESTS, Address.fromHex(exec.get("origin").asText()),
-        UInt256.fromBigInteger(big(exec.get("gasPrice"))), List.of(), new CodeCache(1 << 20), SystemContracts.none(), null);
+    Address origin = Address.fromHex(exec.get("origin").asText());
+    Executor ex = new Executor(state, blockEnv, Rules.VM_TESTS, origin,
+        UInt256.fromBigInteger(big(exec.get("gasPrice"))), List.of(), new CodeCache(1 << 20), SystemContracts.none(),
+        null);
     Executor.Outcome o = ex.runCode(address, Address.fromHex(exec.get("caller").asText()),
         UInt256.fromBigInteger(big(exec.get("value"))), Bytes.fromHex(exec.get("data").asText()).toArray(),
         Bytes.fromHex(exec.get("code").asText()).toArray(), big(exec.get("gas")).longValue());

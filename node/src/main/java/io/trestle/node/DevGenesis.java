@@ -5,6 +5,10 @@ import io.trestle.core.Bytes;
 import io.trestle.crypto.CryptoSuite;
 import io.trestle.crypto.KeyPair;
 import io.trestle.execution.genesis.Genesis;
+import io.trestle.services.governance.Committee;
+import io.trestle.services.governance.GovernanceConfig;
+import io.trestle.services.permissions.PermissionMode;
+import io.trestle.services.permissions.Role;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +16,8 @@ import java.util.Map;
 
 /**
  * The genesis of a development chain: one validator, funded accounts, EIP-1559 fees starting at 1 gwei. The first
- * funded account holds the governance roles the services ask for ({@code committee}, {@code regulator},
- * {@code asset-issuer}), so a developer can try every function alone.
+ * funded account is the whole committee and holds the regulator, auditor, contract-deployer and asset-issuer roles,
+ * so one key can try every governance, supervision and asset feature.
  */
 public final class DevGenesis {
   public static final long CHAIN_ID = 1337;
@@ -29,15 +33,16 @@ public final class DevGenesis {
       alloc.put(Address.wrap(suite.address(k.publicKey())), new Genesis.AllocAccount(BALANCE, 0, Bytes.EMPTY, Map.of()));
     }
     Address validatorAddress = Address.wrap(suite.address(validator.publicKey()));
+    Address chair = funded.isEmpty() ? validatorAddress : Address.wrap(suite.address(funded.get(0).publicKey()));
+    Map<String, List<Address>> roles = Map.of(Role.REGULATOR, List.of(chair), Role.AUDITOR, List.of(chair),
+        Role.CONTRACT_DEPLOYER, List.of(chair), Role.ASSET_ISSUER, List.of(chair));
+    GovernanceConfig governance = new GovernanceConfig(List.of(new Committee.Member(chair, 1)),
+        GovernanceConfig.DEFAULT_NUMERATOR, GovernanceConfig.DEFAULT_DENOMINATOR, PermissionMode.OPEN,
+        GovernanceConfig.DEFAULT_OFFSET);
     return new Genesis(CHAIN_ID, suite.name(), timestampMs, GAS_LIMIT,
         new Genesis.FeeRules("eip1559", BigInteger.valueOf(1_000_000_000L), BigInteger.ZERO, true),
         blockIntervalMs,
         List.of(new Genesis.Validator(validatorAddress, Bytes.wrap(validator.publicKey()))),
-        alloc, Bytes.EMPTY, funded.isEmpty() ? Map.of() : devRoles(Address.wrap(suite.address(funded.get(0).publicKey()))));
-  }
-
-  /** Every role the dev chain's services know, held by one account. */
-  static Map<String, List<Address>> devRoles(Address holder) {
-    return Map.of("committee", List.of(holder), "regulator", List.of(holder), "asset-issuer", List.of(holder));
+        alloc, Bytes.EMPTY, roles, governance);
   }
 }

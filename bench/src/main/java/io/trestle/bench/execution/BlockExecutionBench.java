@@ -53,7 +53,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 4, time = 3)
-@Measurement(iterations = 5, time = 3)
+@Measurement(iterations = 8, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class BlockExecutionBench {
   private static final CryptoSuite SUITE = EthereumSuite.INSTANCE;

@@ -55,7 +55,8 @@ final class ModExp implements Precompile {
       iterations = 8 * (expLen - 32) + Math.max(head.bitLength() - 1, 0);
     }
     iterations = Math.max(iterations, 1);
-    BigInteger gas = BigInteger.valueOf(complexity).multiply(BigInteger.valueOf(iterations)).divide(BigInteger.valueOf(3));
+    BigInteger gas =
+        BigInteger.valueOf(complexity).multiply(BigInteger.valueOf(iterations)).divide(BigInteger.valueOf(3));
     if (gas.bitLength() > 62) {
       return Long.MAX_VALUE;
     }

@@ -43,13 +43,14 @@ public interface SystemCall {
 
   void store(UInt256 slot, UInt256 value) throws Halt;
 
-  void log(List<Hash> topics, Bytes data) throws Halt;
-
   /**
-   * Reads a slot of another account's storage (read-only), priced as SLOAD of that slot (EIP-2929 warm/cold).
-   * How one system contract consults another's state; sees the transaction's uncommitted writes like every read.
+   * Reads a slot of another system contract's storage, priced as SLOAD. Lets system contracts that work together
+   * (an evidence registry checking a DID registry) read each other's state without a nested call; writes stay
+   * private to each contract. {@code contract} must be in the reserved range.
    */
-  UInt256 loadFrom(Address account, UInt256 slot) throws Halt;
+  UInt256 loadFrom(Address contract, UInt256 slot) throws Halt;
+
+  void log(List<Hash> topics, Bytes data) throws Halt;
 
   /**
    * Writes a slot of another address of this contract's family (the same contract object registered there, see

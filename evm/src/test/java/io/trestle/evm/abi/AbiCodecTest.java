@@ -81,7 +81,8 @@ class AbiCodecTest {
   @Test
   void computesWellKnownSelectorsAndTopics() throws Exception {
     assertEquals("0xa9059cbb", Bytes.wrap(Abi.selector("transfer(address,uint256)")).toHex());
-    assertEquals("0xa9059cbb", Bytes.wrap(AbiFunction.parse("transfer(address to, uint256 amount)").selector()).toHex());
+    AbiFunction transfer = AbiFunction.parse("transfer(address to, uint256 amount)");
+    assertEquals("0xa9059cbb", Bytes.wrap(transfer.selector()).toHex());
     assertEquals("0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef",
         AbiEvent.parse("Transfer(address indexed from, address indexed to, uint256 value)").topic0().toHex());
   }
@@ -124,16 +125,14 @@ class AbiCodecTest {
   void refusesValuesThatDoNotFitTheirType() throws Exception {
     assertThrows(AbiException.class, () -> AbiCodec.encode(List.of(AbiType.parse("uint8")), List.of(256L)));
     assertThrows(AbiException.class, () -> AbiCodec.encode(List.of(AbiType.parse("int8")), List.of(128L)));
-    assertThrows(AbiException.class, () -> AbiCodec.encode(List.of(AbiType.parse("bytes2")), List.of(Bytes.fromHex("0x01"))));
+    assertThrows(AbiException.class,
+        () -> AbiCodec.encode(List.of(AbiType.parse("bytes2")), List.of(Bytes.fromHex("0x01"))));
     assertThrows(AbiException.class, () -> AbiCodec.encode(List.of(AbiType.ADDRESS), List.of("0x00")));
   }
 
   @Test
   void refusesMalformedTypes() {
-    for (String bad : List.of("uint7", "uint264", "bytes33", "bytes0", "foo", "uint256[", "(uint256", "uint01", "int")) {
-      if (bad.equals("int")) {
-        continue;
-      }
+    for (String bad : List.of("uint7", "uint264", "bytes33", "bytes0", "foo", "uint256[", "(uint256", "uint01")) {
       assertThrows(AbiException.class, () -> AbiType.parse(bad), bad);
     }
   }
@@ -142,7 +141,8 @@ class AbiCodecTest {
   void refusesDirtyAndTruncatedData() {
     List<AbiType> addr = List.of(AbiType.ADDRESS);
     assertThrows(AbiException.class, () -> AbiCodec.decode(addr, Bytes.fromHex("0x01" + "00".repeat(31))));
-    assertThrows(AbiException.class, () -> AbiCodec.decode(List.of(AbiType.BOOL), Bytes.fromHex("0x" + "00".repeat(31) + "02")));
+    assertThrows(AbiException.class,
+        () -> AbiCodec.decode(List.of(AbiType.BOOL), Bytes.fromHex("0x" + "00".repeat(31) + "02")));
     assertThrows(AbiException.class, () -> AbiCodec.decode(List.of(AbiType.UINT256), Bytes.fromHex("0x00")));
     // string whose offset points far past the end
     assertThrows(AbiException.class, () -> AbiCodec.decode(List.of(AbiType.STRING),

@@ -27,7 +27,8 @@ final class StateTestGas {
         for (int r = 0; r < reps; r++) {
           StateTestWorld world = StateTestWorld.fromPre(test.getValue().get("pre"));
           long t0 = System.nanoTime();
-          TxResult res = processor.process(StateTestRunner.toMessage(tx), StateTestRunner.env(test.getValue().get("env")), world);
+          TxResult res = processor.process(
+              StateTestRunner.toMessage(tx), StateTestRunner.env(test.getValue().get("env")), world);
           long ns = System.nanoTime() - t0;
           System.out.printf("%s#%d gas %d in %.1f ms = %.1f Mgas/s (%s)%n", test.getKey(), i, res.gasUsed(), ns / 1e6,
               res.gasUsed() * 1e3 / ns, res.status());

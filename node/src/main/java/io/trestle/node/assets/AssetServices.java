@@ -2,11 +2,9 @@ package io.trestle.node.assets;
 
 import io.trestle.evm.system.SystemContracts;
 import io.trestle.execution.Chain;
-import io.trestle.execution.genesis.Genesis;
 import io.trestle.rpc.http.HttpRpcServer;
 import io.trestle.rpc.jsonrpc.JsonRpcProcessor;
 import io.trestle.services.assets.AssetContracts;
-import io.trestle.services.assets.GenesisAssetGovernance;
 import io.trestle.state.kv.KeyValueStore;
 
 /**
@@ -23,9 +21,9 @@ public final class AssetServices implements AutoCloseable {
     this.queries = queries;
   }
 
-  /** Governance by the genesis roles until the governance contract answers (ADR 0294). */
-  public static SystemContracts.Builder register(SystemContracts.Builder systems, Genesis genesis) {
-    return new AssetContracts(new GenesisAssetGovernance(genesis.roles())).register(systems);
+  /** The asset contracts, asking the governance contract's state who is committee, regulator and issuer (ADR 0294). */
+  public static SystemContracts.Builder register(SystemContracts.Builder systems) {
+    return new AssetContracts(new ChainAssetGovernance()).register(systems);
   }
 
   public static AssetServices install(Chain chain, KeyValueStore kv, JsonRpcProcessor rpc, HttpRpcServer http) {

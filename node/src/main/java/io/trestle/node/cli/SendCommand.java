@@ -23,7 +23,7 @@ final class SendCommand implements Callable<Integer> {
   @Mixin
   KeySource keySource = new KeySource();
 
-  @Option(names = "--to", required = true, description = "Recipient address")
+  @Option(names = "--to", required = true, description = "Recipient address or name (label.trestle)")
   String to;
 
   @Option(names = "--value", required = true, description = "Amount: 1.5eth, 20gwei, 1000wei or plain wei")
@@ -53,12 +53,7 @@ final class SendCommand implements Callable<Integer> {
     CryptoSuite suite = suiteOf(client);
     KeyPair key = keySource.load(suite);
     Address from = Address.wrap(suite.address(key.publicKey()));
-    Address recipient;
-    try {
-      recipient = Address.fromHex(to);
-    } catch (IllegalArgumentException e) {
-      throw new CliException("--to: " + e.getMessage());
-    }
+    Address recipient = IdentityClients.address(client, to, "--to");
     BigInteger amount = Units.parseWei(value);
     Bytes payload;
     try {

@@ -21,8 +21,15 @@ import picocli.CommandLine.Command;
         TestnetCommand.class,
         StatusCommand.class,
         BenchCommand.class,
+        GovCommand.class,
+        RoleCommand.class,
+        FreezeCommand.class,
+        FreezeCommand.Unfreeze.class,
         ConformanceCommand.class,
         AssetCommand.class,
+        DidCommand.class,
+        NameCommand.class,
+        EvidenceCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class TrestleCli implements Runnable {

@@ -139,15 +139,18 @@ public final class HttpRpcServer implements AutoCloseable {
       }
       byte[] body = ByteBufUtil.getBytes(request.content());
       String rawQuery = request.uri().contains("?") ? request.uri().substring(request.uri().indexOf('?') + 1) : "";
+      java.util.Map<String, String> headers = new java.util.HashMap<>();
+      request.headers().forEach(h -> headers.merge(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue(), (a, b) -> a + ", " + b));
       try {
-        workers.execute(() -> serve(ctx, keepAlive, method.name(), path, rawQuery, body));
+        workers.execute(() -> serve(ctx, keepAlive, method.name(), path, rawQuery, body, headers));
       } catch (RejectedExecutionException busy) {
         byte[] answer = processorError(RpcException.LIMIT_EXCEEDED, "server busy, retry later");
         respond(ctx, keepAlive, HttpResponseStatus.SERVICE_UNAVAILABLE, "application/json", answer);
       }
     }
 
-    private void serve(ChannelHandlerContext ctx, boolean keepAlive, String method, String path, String query, byte[] body) {
+    private void serve(ChannelHandlerContext ctx, boolean keepAlive, String method, String path, String query, byte[] body,
+        java.util.Map<String, String> headers) {
       try {
         if (method.equals("POST") && (path.equals("/") || path.isEmpty())) {
           byte[] answer = processor.handleToBytes(body);
@@ -156,7 +159,7 @@ public final class HttpRpcServer implements AutoCloseable {
         }
         for (HttpRoute route : routes) {
           if (route.matches(method, path)) {
-            HttpRoute.HttpAnswer answer = route.handle(method, path, query, body);
+            HttpRoute.HttpAnswer answer = route.handle(method, path, query, body, headers);
             respond(ctx, keepAlive, HttpResponseStatus.valueOf(answer.status()), answer.contentType(), answer.body());
             return;
           }

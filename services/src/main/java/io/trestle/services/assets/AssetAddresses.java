@@ -20,9 +20,9 @@ public final class AssetAddresses {
   public static final Address SUPERVISION = Address.ofLong(0x7e57_0305L);
 
   /** The first collection or token address. */
-  public static final Address INSTANCES_FIRST = Address.ofLong(0x7e57_1000L);
+  public static final Address INSTANCES_FIRST = Address.ofLong(0x7e57_4000L);
   /** The last collection or token address. */
-  public static final Address INSTANCES_LAST = Address.ofLong(0x7e57_8fffL);
+  public static final Address INSTANCES_LAST = Address.ofLong(0x7e57_bfffL);
   /** How many collections and tokens the chain can hold. */
   public static final long INSTANCES_MAX = 0x8000L;
 
@@ -33,7 +33,7 @@ public final class AssetAddresses {
     if (index < 0 || index >= INSTANCES_MAX) {
       throw new IllegalArgumentException("instance index out of range: " + index);
     }
-    return Address.ofLong(0x7e57_1000L + index);
+    return Address.ofLong(0x7e57_4000L + index);
   }
 
   /** True when {@code a} lies in the instance range (created or not). */

@@ -88,9 +88,9 @@ class Collection721Test {
     assertEquals(List.of(false), chain.view(c, AssetAbi.SUPPORTS_INTERFACE, selector(AssetAbi.ERC1155)));
     assertEquals(List.of(PLATFORM_A, n(25)), chain.view(c, AssetAbi.ROYALTY_INFO, n(1), n(1000)));
     Address second = chain.collection(PLATFORM_A, "Second");
-    assertEquals(Address.ofLong(0x7e57_1001L), second);
-    assertEquals("no collection or token at " + Address.ofLong(0x7e57_1002L).toChecksumHex() + " yet",
-        chain.viewReverts(Address.ofLong(0x7e57_1002L), AssetAbi.NAME));
+    assertEquals(Address.ofLong(0x7e57_4001L), second);
+    assertEquals("no collection or token at " + Address.ofLong(0x7e57_4002L).toChecksumHex() + " yet",
+        chain.viewReverts(Address.ofLong(0x7e57_4002L), AssetAbi.NAME));
   }
 
   static Bytes selector(int id) {

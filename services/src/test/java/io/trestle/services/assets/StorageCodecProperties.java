@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.StringLength;
 
 /** Packed words and Solidity-layout strings read back what was written; a shorter overwrite leaves no words. */
 class StorageCodecProperties {
-  static final Address A = Address.ofLong(0x7e57_1000L);
+  static final Address A = Address.ofLong(0x7e57_4000L);
 
   /** Storage of one account in a map (zero values deleted, as the world state does). */
   static final class MapSlots implements Slots {
