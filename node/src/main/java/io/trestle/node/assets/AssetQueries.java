@@ -105,6 +105,21 @@ public final class AssetQueries {
 
   // ---- answers ----
 
+  /**
+   * The rights certificate of a work (docs/assets.md), or a not-found answer naming why none exists yet: the
+   * certificate needs the block after its last record to be committed with its commit certificate.
+   */
+  public ObjectNode certificate(String assetText, String idText) throws AssetQueryException {
+    Address asset = address("asset", assetText);
+    long id = id("id", idText);
+    RightsCertificate c = new RightsCertificates(chain, index).build(asset, id);
+    if (c == null) {
+      throw AssetQueryException.notFound("the rights records of work " + Long.toUnsignedString(id)
+          + " are not certified yet: ask again after the next block");
+    }
+    return RightsCertificateJson.toJson(c);
+  }
+
   public ObjectNode token(String assetText, String idText) throws AssetQueryException {
     Address asset = address("asset", assetText);
     long id = id("id", idText);

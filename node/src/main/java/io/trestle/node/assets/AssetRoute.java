@@ -66,6 +66,9 @@ final class AssetRoute implements HttpRoute {
         if (n == 5 && parts[4].equals("history")) {
           return queries.history(parts[2], parts[3], false, cursor, limit);
         }
+        if (n == 5 && parts[4].equals("certificate")) {
+          return queries.certificate(parts[2], parts[3]);
+        }
         if (n == 5 && parts[4].equals("rights-history")) {
           return queries.history(parts[2], parts[3], true, cursor, limit);
         }

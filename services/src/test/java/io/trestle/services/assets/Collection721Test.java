@@ -190,7 +190,7 @@ class Collection721Test {
     assertEquals(n(1000), chain.balanceOf(c, BOB));
     assertEquals(BOB, chain.ownerOf(c, 1000));
     assertEquals(1000, r.logs().stream().filter(l -> l.topics().get(0).equals(AssetAbi.TRANSFER_721.topic0())).count());
-    assertTrue(r.gasUsed() < 60_000_000L, "gas of a 1000-token batch: " + r.gasUsed());
+    assertTrue(r.gasUsed() < 50_000_000L, "gas of a 1000-token batch: " + r.gasUsed());
   }
 
   @Test
