@@ -24,6 +24,7 @@ final class AssetApi {
   void register(JsonRpcProcessor rpc) {
     on(rpc, "trestle_getAsset", 1, p -> queries.asset(text(p, 0, "asset")));
     on(rpc, "trestle_getAssetToken", 2, p -> queries.token(text(p, 0, "asset"), text(p, 1, "id")));
+    on(rpc, "trestle_getAssetRightsCertificate", 2, p -> queries.certificate(text(p, 0, "asset"), text(p, 1, "id")));
     on(rpc, "trestle_getAssets", 1, p -> queries.assets(optText(p.optional(0), "issuer"), cursor(p, 0), limit(p, 0)));
     on(rpc, "trestle_getAssetTokens", 2, p -> queries.collectionTokens(text(p, 0, "asset"), cursor(p, 1), limit(p, 1)));
     on(rpc, "trestle_getAssetsByOwner", 2, p -> queries.owned(text(p, 0, "owner"), cursor(p, 1), limit(p, 1)));

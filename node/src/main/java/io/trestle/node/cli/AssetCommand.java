@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "asset", mixinStandardHelpOptions = true,
     description = "Digital assets: platforms, collections, mint, transfer, show, history, freeze.",
     subcommands = {AssetCommand.Platform.class, AssetCommand.Collection.class, AssetCommand.Mint.class,
-        AssetCommand.Transfer.class, AssetCommand.Show.class, AssetCommand.History.class, AssetCommand.Freeze.class})
+        AssetCommand.Transfer.class, AssetCommand.Show.class, AssetCommand.History.class, AssetCommand.Freeze.class,
+        AssetCommand.Certificate.class, AssetCommand.VerifyCertificate.class})
 final class AssetCommand implements Runnable {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Files hashed for fingerprints are read whole: above this, hash them yourself and pass --fingerprint. */
@@ -547,6 +548,56 @@ final class AssetCommand implements Runnable {
         System.out.println("more: --cursor " + page.path("next").asText());
       }
       return 0;
+    }
+  }
+
+  // ---- rights certificates ----
+
+  @Command(name = "certificate", mixinStandardHelpOptions = true,
+      description = "Fetch the rights certificate of a work: its creator, right holder and licence with the proofs "
+          + "that the chain recorded them (verify it offline with verify-certificate).")
+  static final class Certificate implements Callable<Integer> {
+    @Mixin
+    RpcOption rpc = new RpcOption();
+
+    @Parameters(index = "0", description = "Collection address")
+    String collection;
+
+    @Parameters(index = "1", description = "Token id")
+    String id;
+
+    @Option(names = "--out", required = true, description = "Where to write the certificate (JSON)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      JsonNode c = rpc.client().call("trestle_getAssetRightsCertificate", collection, id);
+      if (c == null || c.isNull()) {
+        throw new CliException("no rights certificate for work " + id + " of " + collection + " yet: the work is "
+            + "unknown, or the block after its last rights record is not committed yet");
+      }
+      java.nio.file.Files.write(out, JSON.writeValueAsBytes(c));
+      System.out.println("rights of work " + id + ": creator " + c.at("/rights/creatorDid").asText() + ", holder "
+          + c.at("/rights/rightHolderDid").asText() + "; " + c.path("records").size() + " record(s) written to " + out);
+      return 0;
+    }
+  }
+
+  @Command(name = "verify-certificate", mixinStandardHelpOptions = true,
+      description = "Verify a rights certificate offline against the chain's genesis file; exit 0 only when every "
+          + "check passes.")
+  static final class VerifyCertificate implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "CERTIFICATE")
+    Path certificate;
+
+    @Option(names = "--genesis", required = true, description = "The chain's genesis file: the root of trust")
+    Path genesis;
+
+    @Override
+    public Integer call() throws Exception {
+      byte[] json = EvidenceCommand.read(certificate, io.trestle.node.assets.RightsCertificateJson.BYTES_MAX);
+      return EvidenceCommand.print(System.out, new io.trestle.node.assets.RightsCertificateVerifier(
+          EvidenceCommand.trust(genesis)).verify(json)) ? 0 : 1;
     }
   }
 

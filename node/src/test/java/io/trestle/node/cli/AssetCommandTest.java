@@ -31,6 +31,7 @@ class AssetCommandTest {
   private static final KeyPair MUSEUM = SUITE.keyPair(Hex.decode("0x" + "44".repeat(32)));
   private static final KeyPair GALLERY = SUITE.keyPair(Hex.decode("0x" + "55".repeat(32)));
   private static final KeyPair ALICE = SUITE.keyPair(Hex.decode("0x" + "66".repeat(32)));
+  private static final KeyPair ARCHIVE = SUITE.keyPair(Hex.decode("0x" + "77".repeat(32)));
 
   @TempDir
   static Path dir;
@@ -41,7 +42,7 @@ class AssetCommandTest {
   @BeforeAll
   void start() throws Exception {
     node = new Node(new Node.Settings(dir.resolve("node"), DevGenesis.create(SUITE, VALIDATOR,
-        List.of(BOSS, MUSEUM, GALLERY, ALICE), 50, 1_700_000_000_000L), VALIDATOR, "127.0.0.1", 0));
+        List.of(BOSS, MUSEUM, GALLERY, ALICE, ARCHIVE), 50, 1_700_000_000_000L), VALIDATOR, "127.0.0.1", 0));
     node.start();
     rpc = "http://127.0.0.1:" + node.rpcAddress().getPort();
   }
@@ -141,5 +142,44 @@ class AssetCommandTest {
     assertTrue(notRegulator.err().contains("only a regulator"), notRegulator.err());
     ok(asset(BOSS, "freeze", "--collection", collection, "--id", "1", "--reason", "settled", "--undo"));
     ok(asset(GALLERY, "transfer", "--collection", collection, "--id", "1", "--to", hex(ALICE)));
+  }
+
+  @Test
+  void fetchesARightsCertificateAndVerifiesItOfflineAgainstTheGenesisFile() throws Exception {
+    ok(asset(ARCHIVE, "platform", "register", "--name", "Archive"));
+    ok(asset(BOSS, "platform", "approve", hex(ARCHIVE)));
+    String collection = field(ok(asset(ARCHIVE, "collection", "create", "--name", "Archive", "--symbol", "ARC")),
+        "address");
+    Path work = dir.resolve("letter.txt");
+    Files.writeString(work, "a letter to be certified");
+    String id = field(ok(asset(ARCHIVE, "mint", "--collection", collection, "--to", hex(ALICE), "--creator", hex(ALICE),
+        work.toString())), "token");
+    ok(asset(ALICE, "transfer", "--collection", collection, "--id", id, "--to", hex(GALLERY), "--rights"));
+    node.assets().index().awaitHeight(node.chain().head().number(), 10_000);
+    Path certificate = dir.resolve("rights.json");
+    Run fetched = null;
+    for (int i = 0; i < 200 && (fetched == null || fetched.code() != 0); i++) {
+      Thread.sleep(50);
+      fetched = asset(null, "certificate", collection, id, "--out", certificate.toString());
+    }
+    assertEquals(0, fetched.code(), fetched.err());
+    assertTrue(fetched.out().contains("holder did:trestle:1337:" + hex(GALLERY)), fetched.out());
+    Path genesis = dir.resolve("genesis.json");
+    Files.write(genesis, node.chain().genesis().toJson());
+    PrintStream oldOut = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      code = TrestleCli.execute(new String[] {"asset", "verify-certificate", certificate.toString(), "--genesis",
+          genesis.toString()});
+      Files.writeString(certificate, Files.readString(certificate).replace(hex(GALLERY), hex(ARCHIVE)));
+      assertEquals(1, TrestleCli.execute(new String[] {"asset", "verify-certificate", certificate.toString(),
+          "--genesis", genesis.toString()}));
+    } finally {
+      System.setOut(oldOut);
+    }
+    assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("rights"), out.toString(StandardCharsets.UTF_8));
   }
 }
