@@ -59,6 +59,11 @@ public final class AssetIndex implements Chain.Listener, AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
   private volatile long height;
+  /** Executed transactions of committed blocks the index has not reached yet, as the chain handed them over. */
+  private final java.util.concurrent.ConcurrentHashMap<Long, List<ExecutedTransaction>> recent =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  /** Past this many waiting blocks the index reads the store instead, so a slow index holds no more memory. */
+  static final int RECENT_BLOCKS_MAX = 16;
 
   public AssetIndex(Chain chain, KeyValueStore kv) {
     this.chain = chain;
@@ -82,6 +87,12 @@ public final class AssetIndex implements Chain.Listener, AutoCloseable {
 
   @Override
   public void onCommitted(Chain.CommittedBlock block) {
+    // the receipts are in memory now; reading them back from the store would decode them and recompute every
+    // log's bloom bits, which costs as much CPU as the index itself when blocks carry thousands of mints
+    long number = block.block().header().number();
+    if (number > height && recent.size() < RECENT_BLOCKS_MAX) {
+      recent.put(number, block.executed());
+    }
     synchronized (wake) {
       wake.notifyAll();
     }
@@ -139,7 +150,10 @@ public final class AssetIndex implements Chain.Listener, AutoCloseable {
     Batch b = new Batch();
     for (long n = height + 1; n <= last; n++) {
       Hash hash = chain.blockHash(n);
-      List<ExecutedTransaction> txs = hash == null ? null : chain.store().executed(n, hash);
+      List<ExecutedTransaction> txs = recent.remove(n);
+      if (txs == null) {
+        txs = hash == null ? null : chain.store().executed(n, hash);
+      }
       if (txs == null) {
         throw new IllegalStateException("block " + n + " is committed but its receipts are missing");
       }
@@ -159,6 +173,8 @@ public final class AssetIndex implements Chain.Listener, AutoCloseable {
     b.put(IndexKeys.key(IndexKeys.HEIGHT).build(), ByteBuffer.allocate(8).putLong(last).array());
     kv.write(b.batch, false);
     height = last;
+    // a block the index read from the store before its listener call must not hold a slot
+    recent.keySet().removeIf(k -> k <= last);
   }
 
   private record Where(long block, int txIndex, int logIndex, Hash tx) {}
