@@ -10,31 +10,31 @@ pragma solidity ^0.8.20;
 ///         is an event, which the audit stream serves. Committee members, regulators, precompiles and system
 ///         contracts cannot be frozen. Refusals revert with a reason starting "Supervision: ".
 interface ISupervision {
-    event AccountFrozen(address indexed account, address indexed regulator, string reason, bytes32 reference);
-    event AccountUnfrozen(address indexed account, address indexed regulator, string reason, bytes32 reference);
-    event ContractFrozen(address indexed target, address indexed regulator, string reason, bytes32 reference);
-    event ContractUnfrozen(address indexed target, address indexed regulator, string reason, bytes32 reference);
+    event AccountFrozen(address indexed account, address indexed regulator, string reason, bytes32 caseReference);
+    event AccountUnfrozen(address indexed account, address indexed regulator, string reason, bytes32 caseReference);
+    event ContractFrozen(address indexed target, address indexed regulator, string reason, bytes32 caseReference);
+    event ContractUnfrozen(address indexed target, address indexed regulator, string reason, bytes32 caseReference);
     event AssetFrozen(address indexed registry, uint256 indexed assetId, address indexed regulator, string reason,
-        bytes32 reference);
+        bytes32 caseReference);
     event AssetUnfrozen(address indexed registry, uint256 indexed assetId, address indexed regulator, string reason,
-        bytes32 reference);
+        bytes32 caseReference);
     /// @param status 0 none, 1 active, 2 suspended, 3 revoked
     event LicenseChanged(address indexed account, uint8 status, address indexed regulator, string reason,
-        bytes32 reference);
+        bytes32 caseReference);
 
-    function freezeAccount(address account, string calldata reason, bytes32 reference) external;
+    function freezeAccount(address account, string calldata reason, bytes32 caseReference) external;
 
-    function unfreezeAccount(address account, string calldata reason, bytes32 reference) external;
+    function unfreezeAccount(address account, string calldata reason, bytes32 caseReference) external;
 
-    function freezeContract(address target, string calldata reason, bytes32 reference) external;
+    function freezeContract(address target, string calldata reason, bytes32 caseReference) external;
 
-    function unfreezeContract(address target, string calldata reason, bytes32 reference) external;
+    function unfreezeContract(address target, string calldata reason, bytes32 caseReference) external;
 
-    function freezeAsset(address registry, uint256 assetId, string calldata reason, bytes32 reference) external;
+    function freezeAsset(address registry, uint256 assetId, string calldata reason, bytes32 caseReference) external;
 
-    function unfreezeAsset(address registry, uint256 assetId, string calldata reason, bytes32 reference) external;
+    function unfreezeAsset(address registry, uint256 assetId, string calldata reason, bytes32 caseReference) external;
 
-    function setLicense(address account, uint8 status, string calldata reason, bytes32 reference) external;
+    function setLicense(address account, uint8 status, string calldata reason, bytes32 caseReference) external;
 
     function isAccountFrozen(address account) external view returns (bool);
 

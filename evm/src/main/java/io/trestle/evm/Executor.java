@@ -24,6 +24,8 @@ import java.util.List;
 final class Executor {
   static final int MAX_DEPTH = 1024;
   static final int MAX_CODE_SIZE = 24_576;
+  /** How many calls made by system contracts may be under way inside one another (ADR 0290). */
+  static final int SYSTEM_NESTING_MAX = 64;
 
   /** The result of one message call or creation. {@code gasLeft} is what goes back to the caller. */
   record Outcome(int halt, long gasLeft, byte[] output, Address created) {
@@ -48,6 +50,7 @@ final class Executor {
   private final CallGuard.StateReader guardReader;
   private final ArrayList<long[]> stackPool = new ArrayList<>();
   private final ArrayList<Frame> frames = new ArrayList<>();
+  private int systemNesting;
 
   Executor(TxState state, BlockEnv env, Rules rules, Address origin, UInt256 gasPrice, List<Hash> blobHashes,
       CodeCache codeCache, SystemContracts systems, Tracer tracer) {
@@ -141,7 +144,32 @@ final class Executor {
     return drive(f);
   }
 
+  /**
+   * A call made by a system contract from inside its own call at {@code depth - 1}. The callee runs on a nested
+   * drive loop (on the Java stack, unlike EVM-to-EVM calls), so how deeply system contracts may nest such calls
+   * is bounded by {@link #SYSTEM_NESTING_MAX}; beyond it, or beyond the EVM's depth limit, the call fails.
+   */
+  Outcome callFromSystem(Address self, Address to, byte[] input, long gas, boolean isStatic, int depth) {
+    if (depth > MAX_DEPTH || systemNesting >= SYSTEM_NESTING_MAX) {
+      return new Outcome(Halt.DEPTH_EXCEEDED, gas, Frame.NO_BYTES, null);
+    }
+    int kind = isStatic ? Opcodes.STATICCALL : Opcodes.CALL;
+    systemNesting++;
+    try {
+      Object first = enterCall(kind, self, to, to, UInt256.ZERO, input, 0, input.length, gas, isStatic, depth);
+      return first instanceof Frame f ? drive(f) : (Outcome) first;
+    } finally {
+      systemNesting--;
+    }
+  }
+
+  SystemContracts systems() {
+    return systems;
+  }
+
+  /** Runs {@code root} and the calls it makes until {@code root} itself finishes. */
   private Outcome drive(Frame root) {
+    int base = frames.size();
     frames.add(root);
     while (true) {
       Frame f = frames.get(frames.size() - 1);
@@ -158,7 +186,7 @@ final class Executor {
       }
       frames.remove(frames.size() - 1);
       Outcome o = finish(f);
-      if (frames.isEmpty()) {
+      if (frames.size() == base) {
         return o;
       }
       deliver(frames.get(frames.size() - 1), o);
@@ -229,7 +257,7 @@ final class Executor {
       boolean delegated = kind == Opcodes.DELEGATECALL || kind == Opcodes.CALLCODE;
       Address sysCaller = delegated ? address : caller;
       UInt256 sysValue = delegated ? UInt256.ZERO : value;
-      return runSystem(system, codeAddress, sysCaller, sysValue, input, gas, isStatic, snapshot);
+      return runSystem(system, codeAddress, sysCaller, sysValue, input, gas, isStatic, snapshot, depth);
     }
     TxState.Account codeAccount = state.account(codeAddress);
     if (!codeAccount.hasCode()) {
@@ -280,8 +308,8 @@ final class Executor {
   }
 
   private Outcome runSystem(SystemContract contract, Address self, Address caller, UInt256 value, byte[] input,
-      long gas, boolean isStatic, int snapshot) {
-    SystemCallHandle call = new SystemCallHandle(this, self, caller, value, Bytes.wrap(input), isStatic, gas);
+      long gas, boolean isStatic, int snapshot, int depth) {
+    SystemCallHandle call = new SystemCallHandle(this, self, caller, value, Bytes.wrap(input), isStatic, gas, depth);
     try {
       call.charge(SystemContracts.BASE_GAS + SystemContracts.WORD_GAS * Interpreter.words(input.length));
       SystemResult result = contract.call(call);
@@ -295,6 +323,8 @@ final class Executor {
     } catch (io.trestle.evm.system.SystemCall.Halt h) {
       state.revertTo(snapshot);
       return new Outcome(Halt.OUT_OF_GAS, 0, Frame.NO_BYTES, null);
+    } catch (WorldViewException unreadable) {
+      throw unreadable;
     } catch (RuntimeException bug) {
       // a defect in a system contract must not take the node down: the call fails deterministically
       state.revertTo(snapshot);

@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * The genesis of a development chain: one validator, funded accounts, EIP-1559 fees starting at 1 gwei. The first
- * funded account is the whole committee and holds the regulator, auditor and contract-deployer roles, so one key
- * can try every governance and supervision feature.
+ * funded account is the whole committee and holds the regulator, auditor, contract-deployer and asset-issuer roles,
+ * so one key can try every governance, supervision and asset feature.
  */
 public final class DevGenesis {
   public static final long CHAIN_ID = 1337;
@@ -35,7 +35,7 @@ public final class DevGenesis {
     Address validatorAddress = Address.wrap(suite.address(validator.publicKey()));
     Address chair = funded.isEmpty() ? validatorAddress : Address.wrap(suite.address(funded.get(0).publicKey()));
     Map<String, List<Address>> roles = Map.of(Role.REGULATOR, List.of(chair), Role.AUDITOR, List.of(chair),
-        Role.CONTRACT_DEPLOYER, List.of(chair));
+        Role.CONTRACT_DEPLOYER, List.of(chair), Role.ASSET_ISSUER, List.of(chair));
     GovernanceConfig governance = new GovernanceConfig(List.of(new Committee.Member(chair, 1)),
         GovernanceConfig.DEFAULT_NUMERATOR, GovernanceConfig.DEFAULT_DENOMINATOR, PermissionMode.OPEN,
         GovernanceConfig.DEFAULT_OFFSET);

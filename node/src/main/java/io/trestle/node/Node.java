@@ -8,6 +8,7 @@ import io.trestle.evm.system.SystemContracts;
 import io.trestle.execution.Chain;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
+import io.trestle.node.assets.AssetServices;
 import io.trestle.node.consensus.ChainApplication;
 import io.trestle.node.consensus.ConsensusDriver;
 import io.trestle.node.consensus.ConsensusNetwork;
@@ -70,6 +71,7 @@ public final class Node implements AutoCloseable {
   public static TransactionProcessor transactionProcessor(Genesis genesis) {
     SystemContracts.Builder systems = SystemContracts.builder();
     IdentityServices.register(systems);
+    AssetServices.register(systems);
     CallGuard guard = GovernanceContract.register(systems, genesis.suite());
     return new TransactionProcessor(systems.build(), guard);
   }
@@ -88,6 +90,7 @@ public final class Node implements AutoCloseable {
   private ThreadPoolExecutor rpcWorkers;
   private InetSocketAddress rpcAddress;
   private NodeMetrics metrics;
+  private AssetServices assets;
   private AuditFeed audit;
   private AdminServer admin;
   private InetSocketAddress adminAddress;
@@ -148,6 +151,7 @@ public final class Node implements AutoCloseable {
         () -> network != null && network.syncing()));
     new WebSocketRpc(WebSocketRpc.Settings.defaults(), processor, rpcWorkers, eth.subscriptions()).install(rpc);
     IdentityServices.install(chain, processor, rpc);
+    assets = AssetServices.install(chain, store, processor, rpc);
     audit = new AuditFeed(chain, governance, System::currentTimeMillis);
     audit.install(rpc);
     eth.start();
@@ -230,6 +234,10 @@ public final class Node implements AutoCloseable {
     return pool;
   }
 
+  public AssetServices assets() {
+    return assets;
+  }
+
   @Override
   public synchronized void close() {
     if (consensus != null) {
@@ -252,6 +260,9 @@ public final class Node implements AutoCloseable {
     }
     if (rpcWorkers != null) {
       rpcWorkers.shutdownNow();
+    }
+    if (assets != null) {
+      assets.close();
     }
     if (store != null) {
       store.close();

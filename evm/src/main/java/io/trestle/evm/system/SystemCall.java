@@ -52,6 +52,33 @@ public interface SystemCall {
 
   void log(List<Hash> topics, Bytes data) throws Halt;
 
+  /**
+   * Writes a slot of another address of this contract's family (the same contract object registered there, see
+   * {@link SystemContracts#sameContract}), priced as SSTORE. Any other account is a programmer's error.
+   */
+  void store(Address account, UInt256 slot, UInt256 value) throws Halt;
+
+  /**
+   * Gives an address of this contract's family {@link SystemContracts#STUB_CODE} unless it already has code, so
+   * wallets ({@code eth_getCode}) and Solidity ({@code EXTCODESIZE}) see a contract there. Costs what CREATE
+   * costs plus one byte of code deposit.
+   */
+  void installStub(Address account) throws Halt;
+
+  /** The size of an account's code, priced as EXTCODESIZE (EIP-2929 warm/cold). */
+  long codeSize(Address account) throws Halt;
+
+  /**
+   * A message call from this contract ({@link #self()} is the caller, no value), as CALL would make it: at most
+   * all but 1/64 of the gas left is forwarded, the target's account access is priced by EIP-2929, and inside a
+   * static call the callee is static too. The callee may call back into system contracts. A failed or reverted
+   * callee undoes only its own changes.
+   */
+  CallResult call(Address to, Bytes input, long gas) throws Halt;
+
+  /** What a call from a system contract returned: success, and the output or revert data. */
+  record CallResult(boolean success, Bytes output) {}
+
   /** Ends the call as a failure that consumes all its gas (out of gas, or a write inside a static call). */
   final class Halt extends Exception {
     private static final long serialVersionUID = 1L;

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
         FreezeCommand.class,
         FreezeCommand.Unfreeze.class,
         ConformanceCommand.class,
+        AssetCommand.class,
         DidCommand.class,
         NameCommand.class,
         EvidenceCommand.class,

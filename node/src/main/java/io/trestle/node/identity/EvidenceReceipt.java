@@ -84,6 +84,32 @@ public record EvidenceReceipt(
     }
   }
 
+  /**
+   * The parts that prove one log of one transaction is in a block the chain's validators certified; everything
+   * but the evidence. Other certificates of the same format (asset rights certificates) carry these alone.
+   */
+  public record Proof(ChainInfo chain, TransactionInfo transaction, BlockInfo block, ReceiptInfo receipt, LogInfo log,
+      Certification certification, ValidatorSetInfo validatorSet) {
+    public Proof {
+      Objects.requireNonNull(chain, "chain");
+      Objects.requireNonNull(transaction, "transaction");
+      Objects.requireNonNull(block, "block");
+      Objects.requireNonNull(receipt, "receipt");
+      Objects.requireNonNull(log, "log");
+      Objects.requireNonNull(certification, "certification");
+      Objects.requireNonNull(validatorSet, "validatorSet");
+    }
+  }
+
+  public EvidenceReceipt(int version, EvidenceInfo evidence, Proof p) {
+    this(version, p.chain(), evidence, p.transaction(), p.block(), p.receipt(), p.log(), p.certification(),
+        p.validatorSet());
+  }
+
+  public Proof proof() {
+    return new Proof(chain, transaction, block, receipt, log, certification, validatorSet);
+  }
+
   public EvidenceReceipt withEvidence(EvidenceInfo e) {
     return new EvidenceReceipt(version, chain, e, transaction, block, receipt, log, certification, validatorSet);
   }

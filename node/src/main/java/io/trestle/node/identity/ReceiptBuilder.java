@@ -57,12 +57,8 @@ public final class ReceiptBuilder {
     if (certificate == null) {
       return null;
     }
-    Header header = store.header(n);
-    Header next = store.header(n + 1);
-    Hash blockHash = header.hash(chain.suite());
-    List<ExecutedTransaction> executed = store.executed(n, blockHash);
-    ExecutedTransaction et = executed.get(loc.index());
-    Receipt receipt = et.receipt();
+    Hash blockHash = store.header(n).hash(chain.suite());
+    Receipt receipt = store.executed(n, blockHash).get(loc.index()).receipt();
     if (!receipt.success()) {
       throw new ReceiptUnavailableException("transaction " + txHash + " failed; it notarized nothing");
     }
@@ -80,6 +76,37 @@ public final class ReceiptBuilder {
       throw new ReceiptUnavailableException("transaction " + txHash + " has no evidence log"
           + (evidenceId == 0 ? "" : " for record " + evidenceId) + " (a repeated notarization adds none: ask by record id)");
     }
+    return new EvidenceReceipt(EvidenceReceipt.VERSION, evidenceInfo(receipt.logs().get(logIndex)),
+        prove(txHash, logIndex));
+  }
+
+  /**
+   * The proof that log {@code logIndex} of the receipt of {@code txHash} is in a certified block, or null while
+   * block N+1 or its certificate is missing. The log's meaning is the caller's to state and the verifier's subject
+   * to check ({@link ReceiptVerifier#verify(EvidenceReceipt.Proof, ReceiptVerifier.Subject)}).
+   */
+  public EvidenceReceipt.Proof prove(Hash txHash, int logIndex) throws ReceiptUnavailableException {
+    ChainStore store = chain.store();
+    ChainStore.Location loc = store.location(txHash);
+    if (loc == null) {
+      throw new ReceiptUnavailableException("transaction " + txHash + " is not in a committed block");
+    }
+    long n = loc.number();
+    if (chain.head().number() < n + 1) {
+      return null;
+    }
+    byte[] certificate = store.certificate(n + 1);
+    if (certificate == null) {
+      return null;
+    }
+    Header header = store.header(n);
+    Header next = store.header(n + 1);
+    Hash blockHash = header.hash(chain.suite());
+    List<ExecutedTransaction> executed = store.executed(n, blockHash);
+    Receipt receipt = executed.get(loc.index()).receipt();
+    if (logIndex < 0 || logIndex >= receipt.logs().size()) {
+      throw new ReceiptUnavailableException("transaction " + txHash + " has no log " + logIndex);
+    }
     List<Transaction> body = store.body(n);
     int bodyIndex = -1;
     for (int i = 0; i < body.size(); i++) {
@@ -92,9 +119,8 @@ public final class ReceiptBuilder {
     List<byte[]> txs = new ArrayList<>();
     body.forEach(t -> txs.add(t.encoding().toArray()));
     Log log = receipt.logs().get(logIndex);
-    return new EvidenceReceipt(EvidenceReceipt.VERSION,
+    return new EvidenceReceipt.Proof(
         new EvidenceReceipt.ChainInfo(chain.genesis().chainId(), chain.suite().name(), chain.genesis().fingerprint().toHex()),
-        evidenceInfo(log),
         new EvidenceReceipt.TransactionInfo(txHash.toHex(), bodyIndex, hex(body.get(bodyIndex).encoding().toArray()),
             proof(txs, bodyIndex)),
         new EvidenceReceipt.BlockInfo(n, blockHash.toHex(), header.timestampMs(),

@@ -60,6 +60,15 @@ public final class ReceiptJson {
       b.put("root", e.batch().root()).put("leafIndex", e.batch().leafIndex()).put("leafCount", e.batch().leafCount());
       strings(b.putArray("path"), e.batch().path());
     }
+    writeProof(o, r.proof());
+    return o;
+  }
+
+  /** Writes the proof parts of a receipt into {@code o}, beside whatever states what the proven log means. */
+  public static void writeProof(ObjectNode o, EvidenceReceipt.Proof r) {
+    // replacing an existing "chain" keeps its place, so a receipt's field order stays as documented
+    o.putObject("chain").put("chainId", r.chain().chainId()).put("cryptoSuite", r.chain().cryptoSuite())
+        .put("genesisFingerprint", r.chain().genesisFingerprint());
     ObjectNode tx = o.putObject("transaction");
     tx.put("hash", r.transaction().hash()).put("index", r.transaction().index()).put("raw", r.transaction().raw());
     strings(tx.putArray("proof"), r.transaction().proof());
@@ -81,7 +90,6 @@ public final class ReceiptJson {
       changes.addObject().put("fromHeight", c.fromHeight()).put("validators", c.validators()).put("header", c.header())
           .put("certificate", c.certificate());
     }
-    return o;
   }
 
   private static void strings(ArrayNode a, List<String> values) {
@@ -130,6 +138,27 @@ public final class ReceiptJson {
         e.string("hashAlgorithm"), e.hex("digest"), e.string("metadata"), e.hex("submitter"), e.string("submitterDid"),
         e.number("didVersion"), batch);
     e.done();
+    EvidenceReceipt.Proof proof = readProof(o, chain);
+    o.done();
+    return new EvidenceReceipt((int) version, evidence, proof);
+  }
+
+  /**
+   * Reads the proof parts of a receipt-format object (chain, transaction, block, receipt, log, certification,
+   * validatorSet) and nothing else: unknown fields are refused as in a receipt.
+   */
+  public static EvidenceReceipt.Proof proofFromJson(JsonNode node, String path) throws ReceiptFormatException {
+    Obj o = new Obj(node, path);
+    Obj c = o.object("chain");
+    EvidenceReceipt.ChainInfo chain = new EvidenceReceipt.ChainInfo(c.number("chainId"), c.string("cryptoSuite"),
+        c.hex("genesisFingerprint"));
+    c.done();
+    EvidenceReceipt.Proof proof = readProof(o, chain);
+    o.done();
+    return proof;
+  }
+
+  private static EvidenceReceipt.Proof readProof(Obj o, EvidenceReceipt.ChainInfo chain) throws ReceiptFormatException {
     Obj t = o.object("transaction");
     EvidenceReceipt.TransactionInfo tx = new EvidenceReceipt.TransactionInfo(t.hex("hash"), t.number("index"),
         t.hex("raw"), t.hexList("proof"));
@@ -160,8 +189,7 @@ public final class ReceiptJson {
     EvidenceReceipt.ValidatorSetInfo set = new EvidenceReceipt.ValidatorSetInfo(v.string("source"), v.hex("validatorsHash"),
         changes);
     v.done();
-    o.done();
-    return new EvidenceReceipt((int) version, chain, evidence, tx, block, receipt, log, cert, set);
+    return new EvidenceReceipt.Proof(chain, tx, block, receipt, log, cert, set);
   }
 
   /** A JSON object read field by field, remembering which fields were read so unknown ones can be refused. */

@@ -68,6 +68,35 @@ public final class ReceiptVerifier {
   static final String[] CHECKS = {"format", "chain", "validatorSet", "certification.header", "certification.certificate",
       "block", "receipt", "log", "evidence", "transaction", "file"};
 
+  /** The checks of {@link #verify(EvidenceReceipt.Proof, Subject)}, the subject's last. */
+  static final String[] PROOF_CHECKS = {"chain", "validatorSet", "certification.header", "certification.certificate",
+      "block", "receipt", "log", "transaction"};
+
+  /** What has been proven when a subject is asked: the receipt, its log, and the signed transaction that made them. */
+  public record Proven(long blockNumber, long timestampMs, Receipt receipt, Log log, Transaction transaction,
+      Address sender) {}
+
+  /**
+   * What a proven log means, for certificates of this format other than evidence (asset rights certificates): its
+   * check runs last, after the log and its transaction are proven to be in a certified block.
+   */
+  public interface Subject {
+    /** The name of the subject's check. */
+    String name();
+
+    /** The detail of a passed check; throws {@link SubjectException} with the reason when the log says otherwise. */
+    String check(Proven proven) throws SubjectException;
+  }
+
+  /** Why a proven log is not what its certificate states. */
+  public static final class SubjectException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public SubjectException(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
   /** A failed check: its name and the reason. */
   private static final class Refusal extends Exception {
     private static final long serialVersionUID = 1L;
@@ -101,8 +130,36 @@ public final class ReceiptVerifier {
     return verify(r, file);
   }
 
+  /**
+   * Verifies that the proof's log and transaction are in a block the genesis validators certified (the checks of an
+   * evidence receipt up to the transaction), then asks {@code subject} what the log means.
+   */
+  public Verdict verify(EvidenceReceipt.Proof proof, Subject subject) {
+    String[] names = java.util.Arrays.copyOf(PROOF_CHECKS, PROOF_CHECKS.length + 1);
+    names[PROOF_CHECKS.length] = subject.name();
+    Run run = new Run(proof, null, null, subject);
+    try {
+      run.proof();
+      Proven proven = new Proven(run.blockHeader.number(), run.blockHeader.timestampMs(), run.receipt, run.log, run.tx,
+          run.sender);
+      try {
+        run.pass(subject.name(), subject.check(proven));
+      } catch (SubjectException e) {
+        throw new Refusal(subject.name(), e.getMessage());
+      }
+    } catch (Refusal f) {
+      run.checks.add(new Check(f.check, Outcome.FAIL, f.getMessage()));
+    } catch (RuntimeException e) {
+      run.checks.add(new Check(names[Math.min(run.checks.size(), names.length - 1)], Outcome.FAIL, "internal error: " + e));
+    }
+    for (int i = run.checks.size(); i < names.length; i++) {
+      run.checks.add(new Check(names[i], Outcome.NOT_CHECKED, "an earlier check failed"));
+    }
+    return new Verdict(run.checks);
+  }
+
   public Verdict verify(EvidenceReceipt r, byte[] file) {
-    Run run = new Run(r, file);
+    Run run = new Run(r.proof(), r, file, null);
     run.checks.add(new Check("format", Outcome.PASS, "receipt version " + r.version() + ", " + r.evidence().kind()));
     try {
       run.all();
@@ -121,7 +178,10 @@ public final class ReceiptVerifier {
 
   /** One verification: the decoded parts each check leaves for the next. */
   private final class Run {
+    final EvidenceReceipt.Proof p;
+    /** The evidence receipt, or null when a {@link Subject} states what the log means. */
     final EvidenceReceipt r;
+    final Subject subject;
     final byte[] file;
     final List<Check> checks = new ArrayList<>();
     final CryptoSuite suite = trust.suite();
@@ -130,12 +190,28 @@ public final class ReceiptVerifier {
     Header blockHeader;
     Receipt receipt;
     Log log;
+    Transaction tx;
+    Address sender;
     HashAlgorithm algorithm;
     byte[] digest;
 
-    Run(EvidenceReceipt r, byte[] file) {
+    Run(EvidenceReceipt.Proof p, EvidenceReceipt r, byte[] file, Subject subject) {
+      this.p = p;
       this.r = r;
       this.file = file;
+      this.subject = subject;
+    }
+
+    /** The checks every certificate of this format shares; the transaction's meaning is left to the subject. */
+    void proof() throws Refusal {
+      chain();
+      validatorSet();
+      certificationHeader();
+      certificate();
+      block();
+      receipt();
+      log();
+      transaction();
     }
 
     void pass(String name, String detail) {
@@ -156,7 +232,7 @@ public final class ReceiptVerifier {
     }
 
     void chain() throws Refusal {
-      EvidenceReceipt.ChainInfo c = r.chain();
+      EvidenceReceipt.ChainInfo c = p.chain();
       if (c.chainId() != trust.chainId()) {
         throw new Refusal("chain", "chain.chainId " + c.chainId() + " is not the genesis chain " + trust.chainId()
             + ": a receipt of another chain");
@@ -172,7 +248,7 @@ public final class ReceiptVerifier {
     }
 
     void validatorSet() throws Refusal {
-      EvidenceReceipt.ValidatorSetInfo v = r.validatorSet();
+      EvidenceReceipt.ValidatorSetInfo v = p.validatorSet();
       if (!v.source().equals("genesis")) {
         throw new Refusal("validatorSet", "validatorSet.source '" + v.source() + "' must be genesis");
       }
@@ -181,9 +257,9 @@ public final class ReceiptVerifier {
       for (int i = 0; i < v.changes().size(); i++) {
         EvidenceReceipt.ValidatorSetChange change = v.changes().get(i);
         String at = "validatorSet.changes[" + i + "]";
-        if (change.fromHeight() <= from || change.fromHeight() > r.certification().height()) {
+        if (change.fromHeight() <= from || change.fromHeight() > p.certification().height()) {
           throw new Refusal("validatorSet", at + ".fromHeight " + change.fromHeight() + " must rise and not pass the"
-              + " certified height " + r.certification().height());
+              + " certified height " + p.certification().height());
         }
         ValidatorSet next;
         Header announcing;
@@ -215,7 +291,7 @@ public final class ReceiptVerifier {
     }
 
     void certificationHeader() throws Refusal {
-      EvidenceReceipt.Certification c = r.certification();
+      EvidenceReceipt.Certification c = p.certification();
       try {
         certHeader = Header.decode(bytes(c.header()));
       } catch (RlpException e) {
@@ -225,11 +301,11 @@ public final class ReceiptVerifier {
         throw new Refusal("certification.header", "certification.height " + c.height()
             + " is not the number of certification.header (" + certHeader.number() + ")");
       }
-      if (c.height() != r.block().number() + 1) {
+      if (c.height() != p.block().number() + 1) {
         throw new Refusal("certification.header", "certification.header is block " + c.height()
-            + " but block.number + 1 is " + (r.block().number() + 1) + ": the receipts root of block N is in header N+1");
+            + " but block.number + 1 is " + (p.block().number() + 1) + ": the receipts root of block N is in header N+1");
       }
-      if (!certHeader.validatorsHash().toHex().equals(r.validatorSet().validatorsHash())) {
+      if (!certHeader.validatorsHash().toHex().equals(p.validatorSet().validatorsHash())) {
         throw new Refusal("certification.header", "certification.header names validator set "
             + certHeader.validatorsHash().toHex() + ", not validatorSet.validatorsHash");
       }
@@ -240,7 +316,7 @@ public final class ReceiptVerifier {
     void certificate() throws Refusal {
       CommitCertificate cert;
       try {
-        cert = CommitCertificate.decode(bytes(r.certification().certificate()));
+        cert = CommitCertificate.decode(bytes(p.certification().certificate()));
       } catch (DecodeException e) {
         throw new Refusal("certification.certificate", "certification.certificate does not decode: " + e.getMessage());
       }
@@ -254,7 +330,7 @@ public final class ReceiptVerifier {
     }
 
     void block() throws Refusal {
-      EvidenceReceipt.BlockInfo b = r.block();
+      EvidenceReceipt.BlockInfo b = p.block();
       try {
         blockHeader = Header.decode(bytes(b.header()));
       } catch (RlpException e) {
@@ -283,7 +359,7 @@ public final class ReceiptVerifier {
     }
 
     void receipt() throws Refusal {
-      EvidenceReceipt.ReceiptInfo ri = r.receipt();
+      EvidenceReceipt.ReceiptInfo ri = p.receipt();
       byte[] value;
       try {
         value = prove(certHeader.lastReceiptsRoot(), ri.index(), ri.proof(), "receipt.proof");
@@ -304,12 +380,12 @@ public final class ReceiptVerifier {
             + receipt.logs().size() + " log(s)");
       }
       log = receipt.logs().get((int) ri.logIndex());
-      pass("receipt", "receipt " + ri.index() + " of block " + r.block().number() + " proven, status success");
+      pass("receipt", "receipt " + ri.index() + " of block " + p.block().number() + " proven, status success");
     }
 
     void log() throws Refusal {
-      EvidenceReceipt.LogInfo l = r.log();
-      String where = "log (receipt.logIndex " + r.receipt().logIndex() + ")";
+      EvidenceReceipt.LogInfo l = p.log();
+      String where = "log (receipt.logIndex " + p.receipt().logIndex() + ")";
       if (!log.address().toHex().equals(l.address())) {
         throw new Refusal("log", "log.address " + l.address() + " differs from the proven " + where + ": "
             + log.address().toHex());
@@ -321,6 +397,10 @@ public final class ReceiptVerifier {
       if (!Bytes.wrap(log.data().unsafeArray()).toHex().equals(l.data())) {
         throw new Refusal("log", "log.data differs from the data of the proven " + where);
       }
+      if (r == null) {
+        pass("log", "log " + p.receipt().logIndex() + " of the proven receipt, from " + l.address());
+        return;
+      }
       if (!l.address().equals(r.evidence().registry())) {
         throw new Refusal("log", "log.address " + l.address() + " is not evidence.registry " + r.evidence().registry());
       }
@@ -328,7 +408,7 @@ public final class ReceiptVerifier {
         throw new Refusal("log", "evidence.registry " + l.address() + " is not the evidence registry "
             + EvidenceRegistry.ADDRESS.toHex());
       }
-      pass("log", "log " + r.receipt().logIndex() + " of the receipt is the registry's");
+      pass("log", "log " + p.receipt().logIndex() + " of the receipt is the registry's");
     }
 
     void evidence() throws Refusal {
@@ -398,7 +478,7 @@ public final class ReceiptVerifier {
     }
 
     void transaction() throws Refusal {
-      EvidenceReceipt.TransactionInfo t = r.transaction();
+      EvidenceReceipt.TransactionInfo t = p.transaction();
       byte[] raw = bytes(t.raw());
       byte[] value;
       try {
@@ -418,20 +498,25 @@ public final class ReceiptVerifier {
           + " is not the hash of transaction.raw (" + tx.hash().toHex() + ")");
       require("transaction", tx.chainId() == null || tx.chainId() == trust.chainId(),
           "the transaction is signed for chain " + tx.chainId());
-      require("transaction", EvidenceRegistry.ADDRESS.equals(tx.to()),
-          "the transaction calls " + tx.to() + ", not the evidence registry");
-      Address sender;
       try {
         sender = tx.sender();
       } catch (InvalidTransactionException e) {
         throw new Refusal("transaction", "the transaction's signature is invalid: " + e.getMessage());
       }
+      this.tx = tx;
+      if (r == null) {
+        pass("transaction", t.hash() + " signed by " + sender.toHex() + ", position " + t.index() + " in block "
+            + p.block().number());
+        return;
+      }
+      require("transaction", EvidenceRegistry.ADDRESS.equals(tx.to()),
+          "the transaction calls " + tx.to() + ", not the evidence registry");
       require("transaction", sender.toHex().equals(r.evidence().submitter()),
           "the transaction was signed by " + sender.toHex() + ", not by evidence.submitter");
       String call = calledFor(tx.data());
       require("transaction", call == null, call);
       pass("transaction", t.hash() + " signed by " + sender.toHex() + ", position " + t.index() + " in block "
-          + r.block().number());
+          + p.block().number());
     }
 
     /** Null when the call data asks the registry for this evidence, else why not. */
