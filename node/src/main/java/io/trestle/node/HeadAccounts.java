@@ -31,21 +31,24 @@ final class HeadAccounts implements AccountReader, Chain.Listener {
     if (cached != null) {
       return cached;
     }
-    Account a;
+    // Read and cache under the lock onCommitted takes: a value read from the previous head is then either cached
+    // before that block's invalidation runs (and dropped by it) or never cached. Caching it after the invalidation
+    // would keep a stale nonce until the account's next transaction, and wallets asking for the pending nonce
+    // would sign with one already used.
     synchronized (this) {
       long head = chain.head().number();
       if (headState == null || head != headNumber) {
         headState = chain.stateAt(head);
         headNumber = head;
       }
-      a = headState.account(address);
+      Account a = headState.account(address);
+      if (cache.size() > ENTRIES_MAX) {
+        cache.clear();
+      }
+      Account value = a == null ? ABSENT : a;
+      cache.put(address, value);
+      return value;
     }
-    if (cache.size() > ENTRIES_MAX) {
-      cache.clear();
-    }
-    Account value = a == null ? ABSENT : a;
-    cache.put(address, value);
-    return value;
   }
 
   @Override
@@ -59,7 +62,7 @@ final class HeadAccounts implements AccountReader, Chain.Listener {
   }
 
   @Override
-  public void onCommitted(Chain.CommittedBlock block) {
+  public synchronized void onCommitted(Chain.CommittedBlock block) {
     cache.remove(block.block().header().proposer());
     for (ExecutedTransaction e : block.executed()) {
       cache.remove(e.sender());
