@@ -12,6 +12,7 @@ import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.math.ec.custom.sec.SecP256K1Curve;
+import org.bouncycastle.util.BigIntegers;
 
 /**
  * secp256k1 ECDSA as Ethereum uses it: RFC 6979 deterministic nonces, low-s signatures on signing, public-key
@@ -75,7 +76,7 @@ public final class Secp256k1 {
       if (r.signum() == 0) {
         continue;
       }
-      BigInteger s = k.modInverse(N).multiply(e.add(d.multiply(r))).mod(N);
+      BigInteger s = BigIntegers.modOddInverse(N, k).multiply(e.add(d.multiply(r))).mod(N);
       if (s.signum() == 0) {
         continue;
       }
@@ -117,7 +118,8 @@ public final class Secp256k1 {
       throw new SignatureException("signature r is not the x coordinate of a curve point");
     }
     BigInteger e = new BigInteger(1, digest);
-    BigInteger rInv = r.modInverse(N);
+    // r is public: the variable-time inverse is safe and about five times faster than BigInteger.modInverse
+    BigInteger rInv = BigIntegers.modOddInverseVar(N, r);
     BigInteger eScaled = e.negate().multiply(rInv).mod(N);
     BigInteger sScaled = s.multiply(rInv).mod(N);
     ECPoint q = ECAlgorithms.sumOfTwoMultiplies(DOMAIN.getG(), eScaled, rPoint, sScaled).normalize();
@@ -147,7 +149,7 @@ public final class Secp256k1 {
       return false;
     }
     BigInteger e = new BigInteger(1, digest);
-    BigInteger w = s.modInverse(N);
+    BigInteger w = BigIntegers.modOddInverseVar(N, s);
     ECPoint point =
         ECAlgorithms.sumOfTwoMultiplies(DOMAIN.getG(), e.multiply(w).mod(N), q, r.multiply(w).mod(N)).normalize();
     return !point.isInfinity() && point.getAffineXCoord().toBigInteger().mod(N).equals(r);

@@ -87,7 +87,27 @@ final class Arith {
   static void mul(long[] s, int a, int b) {
     long a0 = s[a + 3], a1 = s[a + 2], a2 = s[a + 1], a3 = s[a];
     long b0 = s[b + 3], b1 = s[b + 2], b2 = s[b + 1], b3 = s[b];
-    mulInto(s, b, a0, a1, a2, a3, b0, b1, b2, b3);
+    if ((b1 | b2 | b3) == 0) {
+      mulSmall(s, b, a0, a1, a2, a3, b0);
+    } else if ((a1 | a2 | a3) == 0) {
+      mulSmall(s, b, b0, b1, b2, b3, a0);
+    } else {
+      mulInto(s, b, a0, a1, a2, a3, b0, b1, b2, b3);
+    }
+  }
+
+  /** (x3..x0) * y mod 2^256 for a 64-bit y: the common case of scaling by a small number. */
+  private static void mulSmall(long[] s, int d, long x0, long x1, long x2, long x3, long y) {
+    long r0 = x0 * y;
+    long carry = mulHi(x0, y);
+    long lo = x1 * y;
+    long r1 = lo + carry;
+    carry = mulHi(x1, y) + (Long.compareUnsigned(r1, lo) < 0 ? 1 : 0);
+    lo = x2 * y;
+    long r2 = lo + carry;
+    carry = mulHi(x2, y) + (Long.compareUnsigned(r2, lo) < 0 ? 1 : 0);
+    long r3 = x3 * y + carry;
+    set(s, d, r3, r2, r1, r0);
   }
 
   static void mulInto(long[] s, int d, long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
@@ -213,7 +233,7 @@ final class Arith {
       setLong(s, b, 0);
       return;
     }
-    fromBig(s, b, toBig(s, a).divide(toBig(s, b)));
+    Division.divMod(s, a, b, false);
   }
 
   static void mod(long[] s, int a, int b) {
@@ -228,7 +248,7 @@ final class Arith {
       set(s, b, s[a], s[a + 1], s[a + 2], s[a + 3]);
       return;
     }
-    fromBig(s, b, toBig(s, a).mod(toBig(s, b)));
+    Division.divMod(s, a, b, true);
   }
 
   static void sdiv(long[] s, int a, int b) {
@@ -264,7 +284,7 @@ final class Arith {
       setLong(s, c, Long.remainderUnsigned(s[a + 3] + s[b + 3], s[c + 3]));
       return;
     }
-    fromBig(s, c, toBig(s, a).add(toBig(s, b)).mod(toBig(s, c)));
+    Division.addMod(s, a, b, c);
   }
 
   static void mulmod(long[] s, int a, int b, int c) {
@@ -276,7 +296,7 @@ final class Arith {
       setLong(s, c, Long.remainderUnsigned(s[a + 3] * s[b + 3], s[c + 3]));
       return;
     }
-    fromBig(s, c, toBig(s, a).multiply(toBig(s, b)).mod(toBig(s, c)));
+    Division.mulMod(s, a, b, c);
   }
 
   /** s[b] = s[a] ^ s[b] mod 2^256, by square-and-multiply. */
@@ -364,47 +384,87 @@ final class Arith {
       return;
     }
     int n = (int) s[a + 3];
-    int limbs = n >>> 6;
-    int bits = n & 63;
-    long w0 = s[b + 3], w1 = s[b + 2], w2 = s[b + 1], w3 = s[b];
-    long[] w = {w0, w1, w2, w3};
-    long[] r = new long[4];
-    for (int i = 3; i >= limbs; i--) {
-      long v = w[i - limbs] << bits;
-      if (bits != 0 && i - limbs - 1 >= 0) {
-        v |= w[i - limbs - 1] >>> (64 - bits);
+    long w3 = s[b], w2 = s[b + 1], w1 = s[b + 2], w0 = s[b + 3];
+    switch (n >>> 6) {
+      case 1 -> {
+        w3 = w2;
+        w2 = w1;
+        w1 = w0;
+        w0 = 0;
       }
-      r[i] = v;
+      case 2 -> {
+        w3 = w1;
+        w2 = w0;
+        w1 = 0;
+        w0 = 0;
+      }
+      case 3 -> {
+        w3 = w0;
+        w2 = 0;
+        w1 = 0;
+        w0 = 0;
+      }
+      default -> { }
     }
-    set(s, b, r[3], r[2], r[1], r[0]);
+    int k = n & 63;
+    if (k != 0) {
+      w3 = (w3 << k) | (w2 >>> (64 - k));
+      w2 = (w2 << k) | (w1 >>> (64 - k));
+      w1 = (w1 << k) | (w0 >>> (64 - k));
+      w0 <<= k;
+    }
+    set(s, b, w3, w2, w1, w0);
   }
 
   /** SHR (logical) or SAR (arithmetic): s[b] = s[b] >> s[a]. */
   static void shr(long[] s, int a, int b, boolean arithmetic) {
-    boolean negative = arithmetic && s[b] < 0;
-    long fill = negative ? -1L : 0L;
+    long fill = arithmetic && s[b] < 0 ? -1L : 0L;
     if (!fits64(s, a) || Long.compareUnsigned(s[a + 3], 256) >= 0) {
       set(s, b, fill, fill, fill, fill);
       return;
     }
     int n = (int) s[a + 3];
-    int limbs = n >>> 6;
-    int bits = n & 63;
-    long[] w = {s[b + 3], s[b + 2], s[b + 1], s[b]};
-    long[] r = new long[4];
-    for (int i = 0; i < 4; i++) {
-      int src = i + limbs;
-      long lo = src < 4 ? w[src] : fill;
-      long hi = src + 1 < 4 ? w[src + 1] : fill;
-      r[i] = bits == 0 ? lo : (lo >>> bits) | (hi << (64 - bits));
+    long w3 = s[b], w2 = s[b + 1], w1 = s[b + 2], w0 = s[b + 3];
+    switch (n >>> 6) {
+      case 1 -> {
+        w0 = w1;
+        w1 = w2;
+        w2 = w3;
+        w3 = fill;
+      }
+      case 2 -> {
+        w0 = w2;
+        w1 = w3;
+        w2 = fill;
+        w3 = fill;
+      }
+      case 3 -> {
+        w0 = w3;
+        w1 = fill;
+        w2 = fill;
+        w3 = fill;
+      }
+      default -> { }
     }
-    set(s, b, r[3], r[2], r[1], r[0]);
+    int k = n & 63;
+    if (k != 0) {
+      w0 = (w0 >>> k) | (w1 << (64 - k));
+      w1 = (w1 >>> k) | (w2 << (64 - k));
+      w2 = (w2 >>> k) | (w3 << (64 - k));
+      w3 = arithmetic ? w3 >> k : w3 >>> k;
+    }
+    set(s, b, w3, w2, w1, w0);
   }
 
   /** Reads a 32-byte big-endian word from {@code src} at {@code off}, zero-padding past {@code len}. */
   static void load(long[] s, int b, byte[] src, long off, int len) {
-    if (off >= 0 && off + 32 <= len) {
-      int o = (int) off;
+    load(s, b, src, 0, off, len);
+  }
+
+  /** As {@link #load(long[], int, byte[], long, int)} within the region {@code src[base, base + len)}. */
+  static void load(long[] s, int b, byte[] src, int base, long off, int len) {
+    if (off >= 0 && off <= len - 32) {
+      int o = base + (int) off;
       s[b] = getLong(src, o);
       s[b + 1] = getLong(src, o + 8);
       s[b + 2] = getLong(src, o + 16);
@@ -414,7 +474,7 @@ final class Arith {
     long w3 = 0, w2 = 0, w1 = 0, w0 = 0;
     for (int i = 0; i < 32; i++) {
       long p = off + i;
-      long v = p >= 0 && p < len ? src[(int) p] & 0xffL : 0;
+      long v = p >= 0 && p < len ? src[base + (int) p] & 0xffL : 0;
       int limb = i >>> 3;
       int shift = (7 - (i & 7)) * 8;
       switch (limb) {
@@ -427,17 +487,18 @@ final class Arith {
     set(s, b, w3, w2, w1, w0);
   }
 
+  private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
   static long getLong(byte[] src, int o) {
-    return ((src[o] & 0xffL) << 56) | ((src[o + 1] & 0xffL) << 48) | ((src[o + 2] & 0xffL) << 40)
-        | ((src[o + 3] & 0xffL) << 32) | ((src[o + 4] & 0xffL) << 24) | ((src[o + 5] & 0xffL) << 16)
-        | ((src[o + 6] & 0xffL) << 8) | (src[o + 7] & 0xffL);
+    return (long) BIG_ENDIAN_LONG.get(src, o);
   }
 
   static void store(long[] s, int b, byte[] dst, int off) {
-    UInt256.putLong(dst, off, s[b]);
-    UInt256.putLong(dst, off + 8, s[b + 1]);
-    UInt256.putLong(dst, off + 16, s[b + 2]);
-    UInt256.putLong(dst, off + 24, s[b + 3]);
+    BIG_ENDIAN_LONG.set(dst, off, s[b]);
+    BIG_ENDIAN_LONG.set(dst, off + 8, s[b + 1]);
+    BIG_ENDIAN_LONG.set(dst, off + 16, s[b + 2]);
+    BIG_ENDIAN_LONG.set(dst, off + 24, s[b + 3]);
   }
 
   static UInt256 toUInt256(long[] s, int b) {

@@ -7,6 +7,8 @@ import io.trestle.core.rlp.Rlp;
 import io.trestle.crypto.Keccak256;
 import io.trestle.evm.precompile.Precompile;
 import io.trestle.evm.precompile.Precompiles;
+import io.trestle.evm.abi.Abi;
+import io.trestle.evm.system.CallGuard;
 import io.trestle.evm.system.SystemContract;
 import io.trestle.evm.system.SystemContracts;
 import io.trestle.evm.system.SystemResult;
@@ -40,11 +42,20 @@ final class Executor {
   final List<Hash> blobHashes;
   private final CodeCache codeCache;
   private final SystemContracts systems;
+  /** Null unless tracing. */
+  final Tracer tracer;
+  private final CallGuard guard;
+  private final CallGuard.StateReader guardReader;
   private final ArrayList<long[]> stackPool = new ArrayList<>();
   private final ArrayList<Frame> frames = new ArrayList<>();
 
   Executor(TxState state, BlockEnv env, Rules rules, Address origin, UInt256 gasPrice, List<Hash> blobHashes,
-      CodeCache codeCache, SystemContracts systems) {
+      CodeCache codeCache, SystemContracts systems, Tracer tracer) {
+    this(state, env, rules, origin, gasPrice, blobHashes, codeCache, systems, tracer, CallGuard.NONE);
+  }
+
+  Executor(TxState state, BlockEnv env, Rules rules, Address origin, UInt256 gasPrice, List<Hash> blobHashes,
+      CodeCache codeCache, SystemContracts systems, Tracer tracer, CallGuard guard) {
     this.state = state;
     this.env = env;
     this.rules = rules;
@@ -55,6 +66,9 @@ final class Executor {
     this.blobHashes = blobHashes;
     this.codeCache = codeCache;
     this.systems = systems;
+    this.tracer = tracer;
+    this.guard = guard;
+    this.guardReader = (account, slot) -> state.storage(state.account(account), slot);
   }
 
   Hash blockHash(long number) {
@@ -96,13 +110,35 @@ final class Executor {
   // ---- top-level entry points -----------------------------------------------------------------------------
 
   Outcome call(Address caller, Address to, UInt256 value, byte[] input, long gas) {
-    Object first = enterCall(Opcodes.CALL, caller, to, to, value, input, gas, false, 0);
-    return first instanceof Frame f ? drive(f) : (Outcome) first;
+    if (tracer != null) {
+      tracer.onEnter(0, "CALL", caller, to, value, gas, input);
+    }
+    Object first = enterCall(Opcodes.CALL, caller, to, to, value, input, 0, input.length, gas, false, 0);
+    return traceExit(0, gas, first instanceof Frame f ? drive(f) : (Outcome) first);
   }
 
   Outcome create(Address caller, Address address, UInt256 value, byte[] initcode, long gas) {
+    if (tracer != null) {
+      tracer.onEnter(0, "CREATE", caller, address, value, gas, initcode);
+    }
     Object first = enterCreate(caller, address, value, initcode, gas, 0);
-    return first instanceof Frame f ? drive(f) : (Outcome) first;
+    return traceExit(0, gas, first instanceof Frame f ? drive(f) : (Outcome) first);
+  }
+
+  private Outcome traceExit(int depth, long gasGiven, Outcome o) {
+    if (tracer != null) {
+      String error = o.success() ? null : Halt.describe(o.halt());
+      tracer.onExit(depth, gasGiven - o.gasLeft(), o.output(), error);
+    }
+    return o;
+  }
+
+  /** Runs {@code code} as a single top-level frame without any value transfer: the legacy VMTests' model. */
+  Outcome runCode(Address address, Address caller, UInt256 value, byte[] input, byte[] code, long gas) {
+    TxState.Account self = state.account(address);
+    Frame f = new Frame(Frame.KIND_CALL, new Code(Hash.keccak(code), code), address, caller, address, value, input,
+        0, input.length, false, 0, gas, state.snapshot(), self, stack(0));
+    return drive(f);
   }
 
   private Outcome drive(Frame root) {
@@ -137,6 +173,11 @@ final class Executor {
     long gas = p.pendingGas;
     UInt256 value = p.pendingValue;
     p.returnData = Frame.NO_BYTES;
+    if (tracer != null) {
+      UInt256 shown = op == Opcodes.DELEGATECALL ? p.value : value;
+      tracer.onEnter(p.depth + 1, Opcodes.name(op), p.address, target, shown, gas,
+          copy(p.pendingInput, p.pendingInputOff, p.pendingInputLen));
+    }
     if (p.depth >= MAX_DEPTH) {
       return new Outcome(Halt.DEPTH_EXCEEDED, gas, Frame.NO_BYTES, null);
     }
@@ -144,19 +185,27 @@ final class Executor {
         && p.self.balance.compareTo(value.toBigInteger()) < 0) {
       return new Outcome(Halt.INSUFFICIENT_BALANCE, gas, Frame.NO_BYTES, null);
     }
-    byte[] input = p.pendingInput;
+    byte[] in = p.pendingInput;
+    int off = p.pendingInputOff;
+    int len = p.pendingInputLen;
     int depth = p.depth + 1;
     return switch (op) {
-      case Opcodes.CALL -> enterCall(op, p.address, target, target, value, input, gas, p.isStatic, depth);
-      case Opcodes.CALLCODE -> enterCall(op, p.address, p.address, target, value, input, gas, p.isStatic, depth);
-      case Opcodes.DELEGATECALL -> enterCall(op, p.caller, p.address, target, p.value, input, gas, p.isStatic, depth);
-      default -> enterCall(op, p.address, target, target, UInt256.ZERO, input, gas, true, depth);
+      case Opcodes.CALL -> enterCall(op, p.address, target, target, value, in, off, len, gas, p.isStatic, depth);
+      case Opcodes.CALLCODE ->
+          enterCall(op, p.address, p.address, target, value, in, off, len, gas, p.isStatic, depth);
+      case Opcodes.DELEGATECALL ->
+          enterCall(op, p.caller, p.address, target, p.value, in, off, len, gas, p.isStatic, depth);
+      default -> enterCall(op, p.address, target, target, UInt256.ZERO, in, off, len, gas, true, depth);
     };
   }
 
   /** Starts a message call; returns the child Frame to run, or the Outcome when no code needs to run. */
   private Object enterCall(int kind, Address caller, Address address, Address codeAddress, UInt256 value,
-      byte[] input, long gas, boolean isStatic, int depth) {
+      byte[] in, int inOff, int inLen, long gas, boolean isStatic, int depth) {
+    Outcome refused = guarded(callKind(kind), caller, codeAddress, in, inOff, inLen, gas);
+    if (refused != null) {
+      return refused;
+    }
     int snapshot = state.snapshot();
     Precompile precompile = Precompiles.get(codeAddress);
     SystemContract system = precompile == null ? systems.get(codeAddress) : null;
@@ -173,9 +222,10 @@ final class Executor {
       state.addBalance(state.account(address), BigInteger.ZERO);
     }
     if (precompile != null) {
-      return runPrecompile(precompile, input, gas, snapshot);
+      return runPrecompile(precompile, copy(in, inOff, inLen), gas, snapshot);
     }
     if (system != null) {
+      byte[] input = copy(in, inOff, inLen);
       boolean delegated = kind == Opcodes.DELEGATECALL || kind == Opcodes.CALLCODE;
       Address sysCaller = delegated ? address : caller;
       UInt256 sysValue = delegated ? UInt256.ZERO : value;
@@ -187,8 +237,32 @@ final class Executor {
     }
     Code code = code(codeAccount);
     TxState.Account self = address.equals(codeAddress) ? codeAccount : state.account(address);
-    return new Frame(Frame.KIND_CALL, code, address, caller, codeAddress, value, input, isStatic, depth, gas,
-        snapshot, self, stack(depth));
+    return new Frame(Frame.KIND_CALL, code, address, caller, codeAddress, value, in, inOff, inLen, isStatic, depth,
+        gas, snapshot, self, stack(depth));
+  }
+
+  private static byte[] copy(byte[] in, int off, int len) {
+    return off == 0 && len == in.length ? in : java.util.Arrays.copyOfRange(in, off, off + len);
+  }
+
+  private static CallGuard.Kind callKind(int op) {
+    return switch (op) {
+      case Opcodes.CALL -> CallGuard.Kind.CALL;
+      case Opcodes.CALLCODE -> CallGuard.Kind.CALLCODE;
+      case Opcodes.DELEGATECALL -> CallGuard.Kind.DELEGATECALL;
+      default -> CallGuard.Kind.STATICCALL;
+    };
+  }
+
+  /** Asks the call guard (ADR 0271); a refusal is a revert at entry that returns all the gas. */
+  private Outcome guarded(CallGuard.Kind kind, Address caller, Address target, byte[] in, int inOff, int inLen,
+      long gas) {
+    if (guard == CallGuard.NONE) {
+      return null;
+    }
+    Bytes selector = inLen >= 4 ? Bytes.wrap(java.util.Arrays.copyOfRange(in, inOff, inOff + 4)) : Bytes.EMPTY;
+    String reason = guard.check(new CallGuard.Guarded(kind, origin, caller, target, selector), guardReader);
+    return reason == null ? null : new Outcome(Halt.REVERT, gas, Abi.encodeError(reason).toArray(), null);
   }
 
   private Outcome runPrecompile(Precompile precompile, byte[] input, long gas, int snapshot) {
@@ -234,26 +308,33 @@ final class Executor {
     long gas = p.pendingGas;
     UInt256 value = p.pendingValue;
     p.returnData = Frame.NO_BYTES;
+    long nonce = p.self.nonce;
+    byte[] initcode = p.pendingInput;
+    Address address = p.pendingOp == Opcodes.CREATE
+        ? createAddress(p.address, nonce)
+        : create2Address(p.address, p.pendingSalt, initcode);
+    if (tracer != null) {
+      tracer.onEnter(p.depth + 1, Opcodes.name(p.pendingOp), p.address, address, value, gas, initcode);
+    }
     if (p.depth >= MAX_DEPTH) {
       return new Outcome(Halt.DEPTH_EXCEEDED, gas, Frame.NO_BYTES, null);
     }
     if (!value.isZero() && p.self.balance.compareTo(value.toBigInteger()) < 0) {
       return new Outcome(Halt.INSUFFICIENT_BALANCE, gas, Frame.NO_BYTES, null);
     }
-    long nonce = p.self.nonce;
     if (nonce == -1L) {
       return new Outcome(Halt.NONCE_OVERFLOW, gas, Frame.NO_BYTES, null);
     }
     state.setNonce(p.self, nonce + 1);
-    byte[] initcode = p.pendingInput;
-    Address address = p.pendingOp == Opcodes.CREATE
-        ? createAddress(p.address, nonce)
-        : create2Address(p.address, p.pendingSalt, initcode);
     return enterCreate(p.address, address, value, initcode, gas, p.depth + 1);
   }
 
   private Object enterCreate(Address caller, Address address, UInt256 value, byte[] initcode, long gas, int depth) {
     state.warmAddress(address);
+    Outcome refused = guarded(CallGuard.Kind.CREATE, caller, address, Frame.NO_BYTES, 0, 0, gas);
+    if (refused != null) {
+      return refused;
+    }
     TxState.Account a = state.account(address);
     if (a.nonce != 0 || a.hasCode() || hasStorage(a)) {
       return new Outcome(Halt.ADDRESS_COLLISION, 0, Frame.NO_BYTES, null);
@@ -268,7 +349,7 @@ final class Executor {
       return new Outcome(Halt.STOP, gas, Frame.NO_BYTES, address);
     }
     return new Frame(Frame.KIND_CREATE, new Code(null, initcode), address, caller, address, value, Frame.NO_BYTES,
-        false, depth, gas, snapshot, a, stack(depth));
+        0, 0, false, depth, gas, snapshot, a, stack(depth));
   }
 
   private static boolean hasStorage(TxState.Account a) {
@@ -340,6 +421,7 @@ final class Executor {
   }
 
   private void deliver(Frame p, Outcome o) {
+    traceExit(p.depth + 1, p.pendingGas, o);
     p.gas += o.gasLeft();
     int b = p.sp << 2;
     long[] s = p.stack;

@@ -19,7 +19,10 @@ final class Frame {
   final Address caller;
   final Address codeAddress;
   final UInt256 value;
+  /** Call data is {@code input[inputOff, inputOff + inputLen)}: a view of the caller's memory, never copied. */
   final byte[] input;
+  final int inputOff;
+  final int inputLen;
   final boolean isStatic;
   final int depth;
   final int snapshot;
@@ -41,13 +44,17 @@ final class Frame {
   Address pendingTarget;
   UInt256 pendingValue;
   long pendingGas;
+  /** The child's input: {@code pendingInput[pendingInputOff, +pendingInputLen)} (this frame's memory). */
   byte[] pendingInput;
+  int pendingInputOff;
+  int pendingInputLen;
   long pendingRetOffset;
   long pendingRetSize;
   UInt256 pendingSalt;
 
   Frame(int kind, Code code, Address address, Address caller, Address codeAddress, UInt256 value, byte[] input,
-      boolean isStatic, int depth, long gas, int snapshot, TxState.Account self, long[] stack) {
+      int inputOff, int inputLen, boolean isStatic, int depth, long gas, int snapshot, TxState.Account self,
+      long[] stack) {
     this.kind = kind;
     this.code = code;
     this.address = address;
@@ -55,6 +62,8 @@ final class Frame {
     this.codeAddress = codeAddress;
     this.value = value;
     this.input = input;
+    this.inputOff = inputOff;
+    this.inputLen = inputLen;
     this.isStatic = isStatic;
     this.depth = depth;
     this.gas = gas;
@@ -63,11 +72,15 @@ final class Frame {
     this.stack = stack;
   }
 
-  /** Grows memory to {@code newSize} bytes (a multiple of 32), which the caller has paid for. */
+  /**
+   * Grows memory to {@code newSize} bytes (a multiple of 32), which the caller has paid for. Capacity grows by
+   * at least a quarter so word-by-word expansion stays linear, and by at most a quarter more than was paid.
+   */
   void growMemory(int newSize) {
     if (newSize > memory.length) {
-      int cap = Math.max(newSize, Math.min(Integer.MAX_VALUE - 64, memory.length * 2));
-      memory = java.util.Arrays.copyOf(memory, Math.max(cap, 1024));
+      long cap = Math.max(newSize, memory.length + (memory.length >> 2));
+      cap = Math.max(cap, Math.min(1024, Interpreter.MEMORY_LIMIT_BYTES));
+      memory = java.util.Arrays.copyOf(memory, (int) Math.min(cap, Interpreter.MEMORY_LIMIT_BYTES));
     }
     memSize = newSize;
   }

@@ -15,6 +15,19 @@ final class Gas {
    * Charges SSTORE under EIP-2200 with EIP-2929 access costs and EIP-3529 refunds, writes the slot, and
    * returns the gas to deduct. The refund counter changes through the journal, so a reverted frame loses them.
    */
+  /** Petersburg SSTORE: 20000 to set a zero slot, 5000 otherwise, 15000 refunded for clearing. */
+  static long sstoreLegacy(TxState state, TxState.Account a, UInt256 key, UInt256 value) {
+    UInt256 current = state.storage(a, key);
+    long cost = current.isZero() && !value.isZero() ? SSTORE_SET : 5_000;
+    if (!current.isZero() && value.isZero()) {
+      state.addRefund(15_000);
+    }
+    if (!current.equals(value)) {
+      state.setStorage(a, key, value);
+    }
+    return cost;
+  }
+
   static long sstore(TxState state, TxState.Account a, UInt256 key, UInt256 value) {
     long cost = state.warmSlot(a.address, key) ? COLD_SLOAD : 0;
     UInt256 current = state.storage(a, key);

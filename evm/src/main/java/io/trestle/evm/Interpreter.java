@@ -5,7 +5,6 @@ import static io.trestle.evm.Opcodes.*;
 import io.trestle.core.Address;
 import io.trestle.core.Bytes;
 import io.trestle.core.Hash;
-import io.trestle.crypto.Keccak256;
 import java.math.BigInteger;
 import java.util.Arrays;
 
@@ -58,16 +57,19 @@ final class Interpreter {
     return (len + 31) >>> 5;
   }
 
-  /** Copies {@code len} bytes of {@code src} from {@code srcOff} (zero past its end) into memory at {@code dst}. */
-  static void copyPadded(Frame f, long dst, byte[] src, long srcOff, long len) {
+  /**
+   * Copies {@code len} bytes from offset {@code srcOff} of the region {@code src[base, base + limit)} (zero past
+   * its end) into memory at {@code dst}.
+   */
+  static void copyPadded(Frame f, long dst, byte[] src, int base, int limit, long srcOff, long len) {
     if (len == 0) {
       return;
     }
     int d = (int) dst;
     int n = (int) len;
-    int avail = srcOff >= src.length ? 0 : (int) Math.min(n, src.length - srcOff);
+    int avail = srcOff >= limit ? 0 : (int) Math.min(n, limit - srcOff);
     if (avail > 0) {
-      System.arraycopy(src, (int) srcOff, f.memory, d, avail);
+      System.arraycopy(src, base + (int) srcOff, f.memory, d, avail);
     }
     if (avail < n) {
       Arrays.fill(f.memory, d + avail, d + n, (byte) 0);
@@ -82,13 +84,22 @@ final class Interpreter {
     final int[] popsTable = ex.rules.pops;
     final int[] pushesTable = ex.rules.pushes;
     final TxState state = ex.state;
+    final Tracer tracer = ex.tracer;
     int pc = f.pc;
     int sp = f.sp;
     long gas = f.gas;
+    long stepGas = -1;
     int halt;
     loop:
     while (true) {
       final int op = pc < codeLen ? code[pc] & 0xff : STOP;
+      if (tracer != null) {
+        if (stepGas >= 0) {
+          tracer.onStepEnd(stepGas - gas, null);
+        }
+        tracer.onStep(f.depth, pc, op, gas, state.refund(), s, sp, f.memory, f.memSize, f.address);
+        stepGas = gas;
+      }
       final int pops = popsTable[op];
       if (pops < 0) {
         halt = Halt.INVALID_OPCODE;
@@ -159,7 +170,7 @@ final class Interpreter {
           pc++;
         }
         case EXP -> {
-          long cost = 50L * Arith.byteLength(s, t - 4);
+          long cost = (long) ex.rules.expByteGas * Arith.byteLength(s, t - 4);
           gas -= cost;
           if (gas < 0) {
             halt = Halt.OUT_OF_GAS;
@@ -266,8 +277,8 @@ final class Interpreter {
           }
           gas -= cost;
           grow(f, end);
-          byte[] h = len == 0 ? Hash.EMPTY_KECCAK.unsafeArray() : Keccak256.hash(f.memory, (int) off, (int) len);
-          Arith.fromBytes32(s, t - 4, h);
+          // an empty range hashes nothing, wherever its (possibly absurd) offset points
+          Keccak.hashToWord(f.memory, len == 0 ? 0 : (int) off, (int) len, s, t - 4);
           sp--;
           pc++;
         }
@@ -305,11 +316,11 @@ final class Interpreter {
         }
         case CALLDATALOAD -> {
           long off = Arith.clampLong(s, t);
-          Arith.load(s, t, f.input, off, f.input.length);
+          Arith.load(s, t, f.input, f.inputOff, off, f.inputLen);
           pc++;
         }
         case CALLDATASIZE -> {
-          Arith.setLong(s, t + 4, f.input.length);
+          Arith.setLong(s, t + 4, f.inputLen);
           sp++;
           pc++;
         }
@@ -325,13 +336,17 @@ final class Interpreter {
             break loop;
           }
           gas -= cost;
-          byte[] src = op == CALLDATACOPY ? f.input : op == CODECOPY ? code : f.returnData;
-          if (op == RETURNDATACOPY && (srcOff == Long.MAX_VALUE || srcOff + len > src.length)) {
+          if (op == RETURNDATACOPY && srcOff > f.returnData.length - len) {
             halt = Halt.RETURNDATA_OUT_OF_BOUNDS;
             break loop;
           }
           grow(f, end);
-          copyPadded(f, dst, src, srcOff, len);
+          if (op == CALLDATACOPY) {
+            copyPadded(f, dst, f.input, f.inputOff, f.inputLen, srcOff, len);
+          } else {
+            byte[] src = op == CODECOPY ? code : f.returnData;
+            copyPadded(f, dst, src, 0, src.length, srcOff, len);
+          }
           pc++;
         }
         case CODESIZE -> {
@@ -382,7 +397,7 @@ final class Interpreter {
           grow(f, end);
           TxState.Account acct = state.account(a);
           byte[] src = acct.hasCode() ? ex.code(acct).bytes : Frame.NO_BYTES;
-          copyPadded(f, dst, src, srcOff, len);
+          copyPadded(f, dst, src, 0, src.length, srcOff, len);
           pc++;
         }
         case RETURNDATASIZE -> {
@@ -523,7 +538,9 @@ final class Interpreter {
           UInt256 key = Arith.toUInt256(s, t);
           UInt256 value = Arith.toUInt256(s, t - 4);
           sp -= 2;
-          gas -= Gas.sstore(state, f.self, key, value);
+          gas -= ex.rules.legacySstore
+              ? Gas.sstoreLegacy(state, f.self, key, value)
+              : Gas.sstore(state, f.self, key, value);
           if (gas < 0) {
             halt = Halt.OUT_OF_GAS;
             break loop;
@@ -683,6 +700,8 @@ final class Interpreter {
           f.pendingValue = value;
           f.pendingGas = childGas;
           f.pendingInput = len == 0 ? Frame.NO_BYTES : Arrays.copyOfRange(f.memory, (int) off, (int) (off + len));
+          f.pendingInputOff = 0;
+          f.pendingInputLen = (int) len;
           f.pendingSalt = salt;
           pc++;
           halt = Halt.SUSPEND;
@@ -737,7 +756,10 @@ final class Interpreter {
           f.pendingTarget = to;
           f.pendingValue = value;
           f.pendingGas = childGas;
-          f.pendingInput = inLen == 0 ? Frame.NO_BYTES : Arrays.copyOfRange(f.memory, (int) inOff, (int) (inOff + inLen));
+          // the child reads its call data straight from this frame's memory, which cannot change meanwhile
+          f.pendingInput = inLen == 0 ? Frame.NO_BYTES : f.memory;
+          f.pendingInputOff = inLen == 0 ? 0 : (int) inOff;
+          f.pendingInputLen = (int) inLen;
           f.pendingRetOffset = outOff;
           f.pendingRetSize = outLen;
           pc++;
@@ -774,7 +796,7 @@ final class Interpreter {
           BigInteger balance = f.self.balance;
           TxState.Account target = state.account(beneficiary);
           if (balance.signum() != 0 && target.isDead()) {
-            cost += 25000;
+            cost += ex.rules.selfdestructNewAccountGas;
           }
           if (cost > gas) {
             halt = Halt.OUT_OF_GAS;
@@ -810,6 +832,10 @@ final class Interpreter {
           }
         }
       }
+    }
+    if (tracer != null && stepGas >= 0) {
+      boolean error = Halt.isError(halt);
+      tracer.onStepEnd(error ? stepGas : stepGas - gas, error ? Halt.describe(halt) : null);
     }
     f.pc = pc;
     f.sp = sp;

@@ -53,7 +53,8 @@ public record Message(
       throw new IllegalArgumentException("value and fees must be non-negative");
     }
     if (type < TYPE_DYNAMIC_FEE && !maxFeePerGas.equals(maxPriorityFeePerGas)) {
-      throw new IllegalArgumentException("type " + type + " carries one gas price: maxFeePerGas must equal maxPriorityFeePerGas");
+      throw new IllegalArgumentException(
+          "type " + type + " carries one gas price: maxFeePerGas must equal maxPriorityFeePerGas");
     }
   }
 

@@ -31,7 +31,49 @@ final class Opcodes {
   /** Stack items produced. */
   static final int[] PUSHES = new int[256];
 
+  private static final String[] NAMES = new String[256];
+
   private Opcodes() {}
+
+  /** The mnemonic of {@code op}, e.g. {@code PUSH1}; undefined opcodes read {@code opcode 0xef not defined}. */
+  static String name(int op) {
+    String n = NAMES[op & 0xff];
+    return n != null ? n : String.format("opcode 0x%x not defined", op & 0xff);
+  }
+
+  private static void names(int first, String... names) {
+    for (int i = 0; i < names.length; i++) {
+      NAMES[first + i] = names[i];
+    }
+  }
+
+  static {
+    names(0x00, "STOP", "ADD", "MUL", "SUB", "DIV", "SDIV", "MOD", "SMOD", "ADDMOD", "MULMOD", "EXP", "SIGNEXTEND");
+    names(0x10, "LT", "GT", "SLT", "SGT", "EQ", "ISZERO", "AND", "OR", "XOR", "NOT", "BYTE", "SHL", "SHR", "SAR");
+    names(0x20, "KECCAK256");
+    names(0x30, "ADDRESS", "BALANCE", "ORIGIN", "CALLER", "CALLVALUE", "CALLDATALOAD", "CALLDATASIZE",
+        "CALLDATACOPY", "CODESIZE", "CODECOPY", "GASPRICE", "EXTCODESIZE", "EXTCODECOPY", "RETURNDATASIZE",
+        "RETURNDATACOPY", "EXTCODEHASH");
+    names(0x40, "BLOCKHASH", "COINBASE", "TIMESTAMP", "NUMBER", "PREVRANDAO", "GASLIMIT", "CHAINID", "SELFBALANCE",
+        "BASEFEE", "BLOBHASH", "BLOBBASEFEE");
+    names(0x50, "POP", "MLOAD", "MSTORE", "MSTORE8", "SLOAD", "SSTORE", "JUMP", "JUMPI", "PC", "MSIZE", "GAS",
+        "JUMPDEST", "TLOAD", "TSTORE", "MCOPY", "PUSH0");
+    for (int i = 1; i <= 32; i++) {
+      NAMES[0x5f + i] = "PUSH" + i;
+    }
+    for (int i = 1; i <= 16; i++) {
+      NAMES[0x7f + i] = "DUP" + i;
+      NAMES[0x8f + i] = "SWAP" + i;
+    }
+    for (int i = 0; i <= 4; i++) {
+      NAMES[0xa0 + i] = "LOG" + i;
+    }
+    names(0xf0, "CREATE", "CALL", "CALLCODE", "RETURN", "DELEGATECALL", "CREATE2");
+    NAMES[0xfa] = "STATICCALL";
+    NAMES[0xfd] = "REVERT";
+    NAMES[0xfe] = "INVALID";
+    NAMES[0xff] = "SELFDESTRUCT";
+  }
 
   private static void def(int op, int gas, int pops, int pushes) {
     GAS_COST[op] = gas;

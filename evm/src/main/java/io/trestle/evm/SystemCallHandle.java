@@ -88,6 +88,15 @@ final class SystemCallHandle implements SystemCall {
   }
 
   @Override
+  public UInt256 loadFrom(Address contract, UInt256 slot) throws Halt {
+    if (!io.trestle.evm.system.SystemContracts.isReserved(contract)) {
+      throw new IllegalArgumentException("loadFrom reads system contracts only, not " + contract);
+    }
+    charge(ex.state.warmSlot(contract, slot) ? Gas.COLD_SLOAD : Gas.WARM_READ);
+    return ex.state.storage(ex.state.account(contract), slot);
+  }
+
+  @Override
   public void store(UInt256 slot, UInt256 newValue) throws Halt {
     if (isStatic) {
       throw new Halt("write protection");

@@ -36,7 +36,9 @@ public final class TxPool {
   private final TreeSet<Entry> byPrice = new TreeSet<>(
       Comparator.comparing((Entry e) -> e.tx.maxFeePerGas()).thenComparing(e -> -e.seq));
   private final List<Consumer<Transaction>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<TxPoolException.Reason>> rejectionListeners = new CopyOnWriteArrayList<>();
   private long blockGasLimit;
+  private volatile AdmissionRule admissionRule = AdmissionRule.NONE;
   private long seq;
   /** Sum of the gas limits of everything in the pool, kept so the producer's "is a block full?" poll is O(1). */
   private long gasTotal;
@@ -54,14 +56,35 @@ public final class TxPool {
     listeners.add(listener);
   }
 
+  /** Called with the reason of every refused transaction (metrics). */
+  public void onRejected(Consumer<TxPoolException.Reason> listener) {
+    rejectionListeners.add(listener);
+  }
+
   public synchronized void setBlockGasLimit(long gasLimit) {
     this.blockGasLimit = gasLimit;
+  }
+
+  /** Installs the chain's admission rule (ADR 0272); transactions already pooled are not re-checked. */
+  public void setAdmissionRule(AdmissionRule rule) {
+    this.admissionRule = java.util.Objects.requireNonNull(rule, "rule");
   }
 
   /**
    * Admits a transaction or says precisely why not. Returns the transaction's hash.
    */
   public Hash add(Transaction tx) throws TxPoolException {
+    try {
+      return admitChecked(tx);
+    } catch (TxPoolException e) {
+      for (Consumer<TxPoolException.Reason> listener : rejectionListeners) {
+        listener.accept(e.reason());
+      }
+      throw e;
+    }
+  }
+
+  private Hash admitChecked(Transaction tx) throws TxPoolException {
     checkStateless(tx);
     Address sender;
     try {
@@ -69,6 +92,7 @@ public final class TxPool {
     } catch (InvalidTransactionException e) {
       throw new TxPoolException(TxPoolException.Reason.INVALID_SIGNATURE, "invalid sender: " + e.getMessage());
     }
+    admissionRule.check(tx, sender);
     long accountNonce = accounts.nonce(sender);
     BigInteger balance = accounts.balance(sender);
     synchronized (this) {

@@ -175,15 +175,47 @@ public final class Header {
     return encoding.clone();
   }
 
-  /** The suite hash of the encoding; cached for the last suite asked. */
+  /**
+   * The block hash, which is also the id consensus votes and certificates sign (ADR 0008): the suite hash of
+   * {@code rlp([number, parentHash, proposer, timestampMs, payloadCommitment])}, the consensus envelope. Cached
+   * for the last suite asked.
+   */
   public Hash hash(CryptoSuite suite) {
     SuiteHash cached = cachedHash;
     if (cached != null && cached.suiteName().equals(suite.name())) {
       return cached.hash();
     }
-    Hash h = Hash.wrap(suite.hash(encoding));
+    byte[] envelope = Rlp.list()
+        .addLong(number)
+        .addBytes(parentHash.unsafeArray())
+        .addBytes(proposer.unsafeArray())
+        .addLong(timestampMs)
+        .addBytes(payloadCommitment(suite).unsafeArray())
+        .build();
+    Hash h = Hash.wrap(suite.hash(envelope));
     cachedHash = new SuiteHash(suite.name(), h);
     return h;
+  }
+
+  /**
+   * The suite hash of every field the consensus envelope does not carry:
+   * {@code rlp([round, transactionsRoot, gasLimit, baseFeePerGas, lastStateRoot, lastReceiptsRoot, lastGasUsed,
+   * validatorsHash, nextValidatorsHash, extraData])}. The envelope's payload hash.
+   */
+  public Hash payloadCommitment(CryptoSuite suite) {
+    byte[] rest = Rlp.list()
+        .addLong(round)
+        .addBytes(transactionsRoot.unsafeArray())
+        .addLong(gasLimit)
+        .addBigInteger(baseFeePerGas)
+        .addBytes(lastStateRoot.unsafeArray())
+        .addBytes(lastReceiptsRoot.unsafeArray())
+        .addLong(lastGasUsed)
+        .addBytes(validatorsHash.unsafeArray())
+        .addBytes(nextValidatorsHash.unsafeArray())
+        .addBytes(extraData.unsafeArray())
+        .build();
+    return Hash.wrap(suite.hash(rest));
   }
 
   private byte[] encodeFields() {

@@ -1,31 +1,52 @@
 package io.trestle.evm.abi;
 
 import io.trestle.core.Bytes;
+import io.trestle.core.Hash;
+import io.trestle.crypto.Keccak256;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
-/** Solidity ABI helpers (the full codec grows in this package). */
+/** Entry points of the Solidity ABI: selectors, event topics, revert reasons. */
 public final class Abi {
   /** The selector of {@code Error(string)}. */
   public static final byte[] ERROR_SELECTOR = {0x08, (byte) 0xc3, 0x79, (byte) 0xa0};
 
   private Abi() {}
 
-  /** {@code Error(string)} revert data for {@code reason}. */
-  public static Bytes encodeError(String reason) {
-    byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-    int padded = (text.length + 31) / 32 * 32;
-    byte[] out = new byte[4 + 32 + 32 + padded];
-    System.arraycopy(ERROR_SELECTOR, 0, out, 0, 4);
-    out[4 + 31] = 0x20;
-    putInt(out, 4 + 32 + 28, text.length);
-    System.arraycopy(text, 0, out, 4 + 64, text.length);
-    return Bytes.wrap(out);
+  /** The first four bytes of keccak256 of a canonical signature such as {@code transfer(address,uint256)}. */
+  public static byte[] selector(String signature) {
+    return Arrays.copyOf(Keccak256.hash(signature.getBytes(StandardCharsets.US_ASCII)), 4);
   }
 
-  private static void putInt(byte[] out, int pos, int v) {
-    out[pos] = (byte) (v >>> 24);
-    out[pos + 1] = (byte) (v >>> 16);
-    out[pos + 2] = (byte) (v >>> 8);
-    out[pos + 3] = (byte) v;
+  /** keccak256 of a canonical event signature: topic 0 of a non-anonymous event. */
+  public static Hash eventTopic(String signature) {
+    return Hash.keccak(signature.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** {@code Error(string)} revert data for {@code reason}. */
+  public static Bytes encodeError(String reason) {
+    try {
+      Bytes body = AbiCodec.encode(List.of(AbiType.STRING), List.of(reason));
+      byte[] out = new byte[4 + body.size()];
+      System.arraycopy(ERROR_SELECTOR, 0, out, 0, 4);
+      System.arraycopy(body.unsafeArray(), 0, out, 4, body.size());
+      return Bytes.wrap(out);
+    } catch (AbiException e) {
+      throw new IllegalStateException("a String always encodes as string", e);
+    }
+  }
+
+  /** The reason carried by {@code Error(string)} revert data, or null when the data is not that. */
+  public static String decodeError(Bytes revertData) {
+    byte[] d = revertData.unsafeArray();
+    if (d.length < 4 || !Arrays.equals(Arrays.copyOf(d, 4), ERROR_SELECTOR)) {
+      return null;
+    }
+    try {
+      return (String) AbiCodec.decode(List.of(AbiType.STRING), Bytes.wrap(Arrays.copyOfRange(d, 4, d.length))).get(0);
+    } catch (AbiException e) {
+      return null;
+    }
   }
 }

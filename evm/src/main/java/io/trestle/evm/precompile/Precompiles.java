@@ -15,6 +15,12 @@ public final class Precompiles {
     BY_NUMBER[2] = SimplePrecompiles.SHA256;
     BY_NUMBER[3] = SimplePrecompiles.RIPEMD160;
     BY_NUMBER[4] = SimplePrecompiles.IDENTITY;
+    BY_NUMBER[5] = ModExp.INSTANCE;
+    BY_NUMBER[6] = Bn254Precompiles.ADD;
+    BY_NUMBER[7] = Bn254Precompiles.MUL;
+    BY_NUMBER[8] = Bn254Precompiles.PAIRING;
+    BY_NUMBER[9] = Blake2F.INSTANCE;
+    BY_NUMBER[10] = PointEvaluation.INSTANCE;
     List<Address> list = new ArrayList<>();
     for (int i = 1; i < BY_NUMBER.length; i++) {
       list.add(Address.ofLong(i));

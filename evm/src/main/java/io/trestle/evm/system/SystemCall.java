@@ -43,6 +43,13 @@ public interface SystemCall {
 
   void store(UInt256 slot, UInt256 value) throws Halt;
 
+  /**
+   * Reads a slot of another system contract's storage, priced as SLOAD. Lets system contracts that work together
+   * (an evidence registry checking a DID registry) read each other's state without a nested call; writes stay
+   * private to each contract. {@code contract} must be in the reserved range.
+   */
+  UInt256 loadFrom(Address contract, UInt256 slot) throws Halt;
+
   void log(List<Hash> topics, Bytes data) throws Halt;
 
   /** Ends the call as a failure that consumes all its gas (out of gas, or a write inside a static call). */

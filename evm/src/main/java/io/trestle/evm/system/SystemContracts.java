@@ -16,6 +16,12 @@ public final class SystemContracts {
   public static final Address FIRST = Address.ofLong(0x7e57_0001L);
   /** The last reserved address, {@code 0x000000000000000000000000000000007e57ffff}. */
   public static final Address LAST = Address.ofLong(0x7e57_ffffL);
+  /**
+   * The code a system contract's account holds in the world state (installed at genesis): one INVALID byte.
+   * Calls never run it (they are dispatched to Java first); it exists so EXTCODESIZE is non-zero, which
+   * Solidity checks before calling, and so EIP-161 never sees the account as empty.
+   */
+  public static final io.trestle.core.Bytes STUB_CODE = io.trestle.core.Bytes.fromHex("0xfe");
   /** Gas every call pays before the contract runs. */
   public static final long BASE_GAS = 100;
   /** Gas per 32-byte word of input and of output. */

@@ -45,7 +45,8 @@ final class BenchCommand implements Callable<Integer> {
       defaultValue = "ethereum")
   String suite;
 
-  @Option(names = "--kind", description = "Transaction kind (default: ${DEFAULT-VALUE}); known: transfer",
+  @Option(names = "--kind", description = "Transaction kind (default: ${DEFAULT-VALUE}); known: transfer, notarize, "
+      + "anchor (1,000 digests per tx)",
       defaultValue = "transfer")
   String kind;
 

@@ -1,21 +1,19 @@
 package io.trestle.node.cli;
 
 import io.trestle.core.Address;
-import io.trestle.core.Bytes;
 import io.trestle.crypto.CryptoSuite;
 import io.trestle.crypto.EthereumSuite;
 import io.trestle.crypto.Hex;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
+import io.trestle.node.DevGenesis;
 import io.trestle.node.Node;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
@@ -27,8 +25,6 @@ import picocli.CommandLine.Option;
     description = "Start a development chain: RocksDB in --data, one local validator, JSON-RPC on 127.0.0.1:8545, "
         + "a funded account printed on start. Restarting resumes the same chain.")
 final class DevCommand implements Callable<Integer> {
-  static final long DEV_CHAIN_ID = 1337;
-  static final BigInteger DEV_BALANCE = BigInteger.TEN.pow(24);
 
   @Option(names = "--data", description = "Data folder (default: ${DEFAULT-VALUE})", defaultValue = "./data")
   Path data;
@@ -55,18 +51,7 @@ final class DevCommand implements Callable<Integer> {
     DevKeys keys = DevKeys.loadOrCreate(data, suite);
     Genesis genesis = loadOrCreateGenesis(data.resolve("genesis.json"), suite, keys);
     Node node = new Node(new Node.Settings(data, genesis, keys.validator(), host, port));
-    try {
-      node.start();
-    } catch (GenesisException e) {
-      throw new CliException(e.getMessage());
-    } catch (IOException e) {
-      throw new CliException("cannot start: " + e.getMessage());
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      node.close();
-      stopped.countDown();
-    }, "shutdown"));
+    CountDownLatch stopped = NodeLauncher.start(node);
     printBanner(System.out, node, genesis, keys, suite);
     stopped.await();
     return 0;
@@ -80,15 +65,8 @@ final class DevCommand implements Callable<Integer> {
         throw new CliException(file + ": " + e.getMessage());
       }
     }
-    Address account = Address.wrap(suite.address(keys.account().publicKey()));
-    Address validator = Address.wrap(suite.address(keys.validator().publicKey()));
-    Genesis genesis = new Genesis(DEV_CHAIN_ID, suite.name(), System.currentTimeMillis(), 100_000_000L,
-        new Genesis.FeeRules("eip1559", BigInteger.valueOf(1_000_000_000L), BigInteger.ZERO, true),
-        blockIntervalMs,
-        List.of(new Genesis.Validator(validator, Bytes.wrap(keys.validator().publicKey()))),
-        Map.of(account, new Genesis.AllocAccount(DEV_BALANCE, 0, Bytes.EMPTY, Map.of())),
-        Bytes.EMPTY,
-        Map.of());
+    Genesis genesis = DevGenesis.create(suite, keys.validator(), List.of(keys.account()), blockIntervalMs,
+        System.currentTimeMillis());
     Files.createDirectories(file.getParent());
     Files.write(file, genesis.toJson());
     return genesis;

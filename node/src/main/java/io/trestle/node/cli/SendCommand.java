@@ -23,7 +23,7 @@ final class SendCommand implements Callable<Integer> {
   @Mixin
   KeySource keySource = new KeySource();
 
-  @Option(names = "--to", required = true, description = "Recipient address")
+  @Option(names = "--to", required = true, description = "Recipient address or name (label.trestle)")
   String to;
 
   @Option(names = "--value", required = true, description = "Amount: 1.5eth, 20gwei, 1000wei or plain wei")
@@ -50,15 +50,10 @@ final class SendCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RpcClient client = rpc.client();
-    CryptoSuite suite = EthereumSuite.INSTANCE;
+    CryptoSuite suite = suiteOf(client);
     KeyPair key = keySource.load(suite);
     Address from = Address.wrap(suite.address(key.publicKey()));
-    Address recipient;
-    try {
-      recipient = Address.fromHex(to);
-    } catch (IllegalArgumentException e) {
-      throw new CliException("--to: " + e.getMessage());
-    }
+    Address recipient = IdentityClients.address(client, to, "--to");
     BigInteger amount = Units.parseWei(value);
     Bytes payload;
     try {
@@ -88,6 +83,16 @@ final class SendCommand implements Callable<Integer> {
     JsonNode receipt = Receipts.await(client, hash, timeoutS);
     Receipts.print(System.out, receipt);
     return "0x1".equals(receipt.path("status").asText()) ? 0 : 1;
+  }
+
+  /** The chain's crypto suite as the node reports it; ethereum for nodes that do not say. */
+  static CryptoSuite suiteOf(RpcClient client) {
+    try {
+      JsonNode status = client.call("trestle_status");
+      return CryptoSuite.named(status.path("cryptoSuite").asText(EthereumSuite.NAME));
+    } catch (CliException | IllegalArgumentException e) {
+      return EthereumSuite.INSTANCE;
+    }
   }
 
   private static long estimate(RpcClient client, Address from, Address to, BigInteger value, Bytes data) throws CliException {

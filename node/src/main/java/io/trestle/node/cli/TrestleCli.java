@@ -18,7 +18,17 @@ import picocli.CommandLine.Command;
         BalanceCommand.class,
         BlockCommand.class,
         TxCommand.class,
+        TestnetCommand.class,
+        StatusCommand.class,
         BenchCommand.class,
+        GovCommand.class,
+        RoleCommand.class,
+        FreezeCommand.class,
+        FreezeCommand.Unfreeze.class,
+        ConformanceCommand.class,
+        DidCommand.class,
+        NameCommand.class,
+        EvidenceCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class TrestleCli implements Runnable {

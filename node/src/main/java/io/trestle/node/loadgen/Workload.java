@@ -36,7 +36,10 @@ public interface Workload {
   static Workload named(String kind) throws LoadException {
     return switch (kind) {
       case TransferWorkload.NAME -> new TransferWorkload();
-      default -> throw new LoadException("unknown --kind " + kind + "; known kinds: " + TransferWorkload.NAME);
+      case NotarizeWorkload.NAME -> new NotarizeWorkload(false);
+      case NotarizeWorkload.ANCHOR -> new NotarizeWorkload(true);
+      default -> throw new LoadException("unknown --kind " + kind + "; known kinds: " + TransferWorkload.NAME + ", "
+          + NotarizeWorkload.NAME + ", " + NotarizeWorkload.ANCHOR);
     };
   }
 }

@@ -25,12 +25,7 @@ final class BlockSelector {
     }
     if (node.isObject()) {
       if (node.has("blockHash")) {
-        Hash hash = Json.parseHash(node.get("blockHash"), "blockHash");
-        long n = chain.store().numberOf(hash);
-        if (n < 0) {
-          throw new RpcException(RpcException.SERVER_ERROR, "header for hash not found: " + hash);
-        }
-        return n;
+        return byHash(chain, Json.parseHash(node.get("blockHash"), "blockHash"));
       }
       if (node.has("blockNumber")) {
         return resolve(chain, node.get("blockNumber"));
@@ -46,12 +41,23 @@ final class BlockSelector {
       case "earliest":
         return 0;
       default:
+        if (node.asText().length() == 66) {
+          return byHash(chain, Json.parseHash(node, "block hash"));
+        }
         long n = Json.parseLong(node, "block number");
         if (n > head) {
           throw new RpcException(RpcException.SERVER_ERROR, "header not found: block " + n + " is beyond the head " + head);
         }
         return n;
     }
+  }
+
+  private static long byHash(Chain chain, Hash hash) throws RpcException {
+    long n = chain.store().numberOf(hash);
+    if (n < 0) {
+      throw new RpcException(RpcException.SERVER_ERROR, "header for hash not found: " + hash);
+    }
+    return n;
   }
 
   /** Like {@link #resolve} but answers -1 for a number beyond the head (getBlockBy* return null then). */

@@ -12,7 +12,6 @@ import io.trestle.core.Hash;
 import io.trestle.core.block.Block;
 import io.trestle.core.rlp.RlpException;
 import io.trestle.core.tx.Transaction;
-import io.trestle.evm.AccessListEntry;
 import io.trestle.evm.IntrinsicGas;
 import io.trestle.evm.Message;
 import io.trestle.evm.TxResult;
@@ -28,7 +27,6 @@ import io.trestle.state.world.WorldState;
 import io.trestle.txpool.TxPool;
 import io.trestle.txpool.TxPoolException;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntSupplier;
@@ -42,12 +40,19 @@ public final class EthApi {
   private final TxPool pool;
   private final String clientVersion;
   private final IntSupplier peerCount;
+  private final Address coinbase;
 
   public EthApi(Chain chain, TxPool pool, String clientVersion, IntSupplier peerCount) {
+    this(chain, pool, clientVersion, peerCount, null);
+  }
+
+  /** {@code coinbase}: the validator address of this node, or null when it does not propose blocks. */
+  public EthApi(Chain chain, TxPool pool, String clientVersion, IntSupplier peerCount, Address coinbase) {
     this.chain = chain;
     this.pool = pool;
     this.clientVersion = clientVersion;
     this.peerCount = peerCount;
+    this.coinbase = coinbase;
   }
 
   public void register(JsonRpcProcessor rpc) {
@@ -102,6 +107,62 @@ public final class EthApi {
     rpc.register("eth_getUncleCountByBlockHash", p -> Json.quantity(0));
     rpc.register("eth_call", this::call);
     rpc.register("eth_estimateGas", this::estimateGas);
+    rpc.register("eth_getTransactionByBlockNumberAndIndex", p -> {
+      p.atMost(2);
+      long n = BlockSelector.resolveOrMissing(chain, p.required(0, "block"));
+      return transactionAt(n, p.required(1, "transaction index"));
+    });
+    rpc.register("eth_getTransactionByBlockHashAndIndex", p -> {
+      p.atMost(2);
+      long n = chain.store().numberOf(Json.parseHash(p.required(0, "block hash"), "block hash"));
+      return transactionAt(n, p.required(1, "transaction index"));
+    });
+    rpc.register("eth_getBlockReceipts", this::blockReceipts);
+    // a BFT chain has no uncles; clients still ask
+    rpc.register("eth_getUncleByBlockNumberAndIndex", p -> NullNode.getInstance());
+    rpc.register("eth_getUncleByBlockHashAndIndex", p -> NullNode.getInstance());
+    rpc.register("eth_coinbase", p -> {
+      if (coinbase == null) {
+        throw RpcException.server("this node is not a validator: it has no coinbase");
+      }
+      return Json.address(coinbase);
+    });
+    rpc.register("eth_baseFee", p -> Json.quantity(chain.nextBaseFee()));
+    // no blob transactions here: the blob base fee stays at its minimum of 1 wei (EIP-4844)
+    rpc.register("eth_blobBaseFee", p -> Json.quantity(1));
+  }
+
+  private JsonNode transactionAt(long number, JsonNode indexNode) throws RpcException {
+    long index = Json.parseLong(indexNode, "transaction index");
+    if (number < 0) {
+      return NullNode.getInstance();
+    }
+    List<ExecutedTransaction> txs = executed(number);
+    if (index >= txs.size()) {
+      return NullNode.getInstance();
+    }
+    ExecutedTransaction e = txs.get((int) index);
+    return Views.transaction(e.transaction(), e, chain.store().header(number).timestampSeconds());
+  }
+
+  private JsonNode blockReceipts(Params p) throws RpcException {
+    JsonNode block = p.atMost(1).required(0, "block");
+    long n;
+    if (block.isTextual() && block.asText().length() == 66) {
+      n = chain.store().numberOf(Json.parseHash(block, "block hash"));
+    } else if (block.isObject() && block.has("blockHash")) {
+      n = chain.store().numberOf(Json.parseHash(block.get("blockHash"), "blockHash"));
+    } else {
+      n = BlockSelector.resolveOrMissing(chain, block);
+    }
+    if (n < 0 || chain.blockHash(n) == null) {
+      return NullNode.getInstance();
+    }
+    ArrayNode out = Json.NODES.arrayNode();
+    for (ExecutedTransaction e : executed(n)) {
+      out.add(Views.receipt(e));
+    }
+    return out;
   }
 
   private BigInteger suggestedTip() {
@@ -151,10 +212,10 @@ public final class EthApi {
     Hash hash = Json.parseHash(p.atMost(1).required(0, "transaction hash"), "transaction hash");
     ExecutedTransaction e = findExecuted(hash);
     if (e != null) {
-      return Views.transaction(e.transaction(), e);
+      return Views.transaction(e.transaction(), e, chain.store().header(e.blockNumber()).timestampSeconds());
     }
     Transaction pending = pool.get(hash);
-    return pending == null ? NullNode.getInstance() : Views.transaction(pending, null);
+    return pending == null ? NullNode.getInstance() : Views.transaction(pending, null, 0);
   }
 
   private JsonNode receipt(Params p) throws RpcException {
@@ -194,55 +255,22 @@ public final class EthApi {
 
   // ---- eth_call / eth_estimateGas ----
 
-  private Message message(JsonNode call, long number, long defaultGas) throws RpcException {
-    if (call == null || !call.isObject()) {
-      throw RpcException.invalidParams("call object expected");
-    }
-    Address from = call.hasNonNull("from") ? Json.parseAddress(call.get("from"), "from") : Address.ZERO;
-    Address to = call.hasNonNull("to") ? Json.parseAddress(call.get("to"), "to") : null;
-    long gas = call.hasNonNull("gas") ? Json.parseLong(call.get("gas"), "gas") : defaultGas;
-    BigInteger value = call.hasNonNull("value") ? Json.parseQuantity(call.get("value"), "value") : BigInteger.ZERO;
-    JsonNode dataNode = call.hasNonNull("input") ? call.get("input") : call.get("data");
-    Bytes data = dataNode == null || dataNode.isNull() ? Bytes.EMPTY : Json.parseData(dataNode, "data");
-    BigInteger maxFee;
-    BigInteger tip;
-    int type;
-    if (call.hasNonNull("gasPrice")) {
-      maxFee = Json.parseQuantity(call.get("gasPrice"), "gasPrice");
-      tip = maxFee;
-      type = Message.TYPE_LEGACY;
-    } else {
-      maxFee = call.hasNonNull("maxFeePerGas") ? Json.parseQuantity(call.get("maxFeePerGas"), "maxFeePerGas") : BigInteger.ZERO;
-      tip = call.hasNonNull("maxPriorityFeePerGas")
-          ? Json.parseQuantity(call.get("maxPriorityFeePerGas"), "maxPriorityFeePerGas") : BigInteger.ZERO;
-      tip = tip.min(maxFee);
-      type = Message.TYPE_DYNAMIC_FEE;
-    }
-    List<AccessListEntry> accessList = new ArrayList<>();
-    if (call.hasNonNull("accessList")) {
-      for (JsonNode e : call.get("accessList")) {
-        List<Hash> keys = new ArrayList<>();
-        for (JsonNode k : e.path("storageKeys")) {
-          keys.add(Json.parseHash(k, "storageKeys[]"));
-        }
-        accessList.add(new AccessListEntry(Json.parseAddress(e.get("address"), "accessList[].address"), keys));
-      }
-      if (type == Message.TYPE_LEGACY) {
-        type = Message.TYPE_ACCESS_LIST;
-      }
-    }
-    WorldState state = chain.stateAt(number);
-    Account sender = state == null ? null : state.account(from);
-    long nonce = call.hasNonNull("nonce") ? Json.parseLong(call.get("nonce"), "nonce") : sender == null ? 0 : sender.nonce();
-    return new Message(type, from, to, nonce, gas, value, data, accessList, maxFee, tip, BigInteger.ZERO, List.of());
-  }
-
   private JsonNode call(Params p) throws RpcException {
     p.atMost(3);
     long number = BlockSelector.resolve(chain, p.optional(1));
-    Message m = message(p.required(0, "call object"), number, chain.genesis().gasLimit());
+    Message m = CallRequest.parse(chain, p.required(0, "call object"), number, gasLimitAt(number));
     TxResult r = chain.simulate(m, number);
     return callOutcome(r);
+  }
+
+  /** The gas limit of block {@code number}, which calls run under: governance may have moved it from the genesis'. */
+  private long gasLimitAt(long number) {
+    return gasLimitAt(chain, number);
+  }
+
+  static long gasLimitAt(Chain chain, long number) {
+    var header = number == chain.head().number() ? chain.head().header() : chain.store().header(number);
+    return header == null ? chain.genesis().gasLimit() : header.gasLimit();
   }
 
   private static JsonNode callOutcome(TxResult r) throws RpcException {
@@ -267,9 +295,9 @@ public final class EthApi {
   private JsonNode estimateGas(Params p) throws RpcException {
     p.atMost(2);
     long number = BlockSelector.resolve(chain, p.optional(1));
-    long cap = chain.genesis().gasLimit();
+    long cap = gasLimitAt(number);
     JsonNode callNode = p.required(0, "call object");
-    Message probe = message(callNode, number, cap);
+    Message probe = CallRequest.parse(chain, callNode, number, cap);
     if (callNode.hasNonNull("gas")) {
       cap = Math.min(cap, probe.gasLimit());
     }

@@ -101,6 +101,29 @@ public final class Json {
     return Hash.wrap(b.toArray());
   }
 
+  /**
+   * A storage slot: up to 64 hex digits, left-padded to 32 bytes (clients send both "0x0" and full words).
+   */
+  public static Bytes parseSlot(JsonNode node, String what) throws RpcException {
+    if (node == null || !node.isTextual()) {
+      throw RpcException.invalidParams(what + " must be a hex string of at most 32 bytes");
+    }
+    String s = node.asText();
+    if (!(s.startsWith("0x") || s.startsWith("0X")) || s.length() > 66) {
+      throw RpcException.invalidParams(what + " must be 0x and at most 64 hex digits, got '" + abbreviate(s) + "'");
+    }
+    byte[] word = new byte[32];
+    String digits = s.substring(2);
+    for (int i = 0; i < digits.length(); i++) {
+      int d = Character.digit(digits.charAt(digits.length() - 1 - i), 16);
+      if (d < 0) {
+        throw RpcException.invalidParams(what + " is not hex: '" + abbreviate(s) + "'");
+      }
+      word[31 - i / 2] |= (byte) (i % 2 == 0 ? d : d << 4);
+    }
+    return Bytes.wrap(word);
+  }
+
   private static String abbreviate(String s) {
     return s.length() > 70 ? s.substring(0, 70) + "..." : s;
   }

@@ -21,6 +21,22 @@ final class Views {
 
   static ObjectNode block(Block block, Hash hash, BlockResults results, List<ExecutedTransaction> executed, boolean full) {
     Header h = block.header();
+    ObjectNode o = header(h, hash, results);
+    o.set("size", Json.quantity(block.encode().length));
+    ArrayNode txs = o.putArray("transactions");
+    for (ExecutedTransaction e : executed) {
+      if (full) {
+        txs.add(transaction(e.transaction(), e, h.timestampSeconds()));
+      } else {
+        txs.add(Json.hash(e.hash()));
+      }
+    }
+    o.putArray("uncles");
+    return o;
+  }
+
+  /** The header fields of a block (what newHeads notifications carry). */
+  static ObjectNode header(Header h, Hash hash, BlockResults results) {
     ObjectNode o = Json.NODES.objectNode();
     o.set("number", Json.quantity(h.number()));
     o.set("hash", Json.hash(hash));
@@ -35,30 +51,21 @@ final class Views {
     o.put("difficulty", "0x0");
     o.put("totalDifficulty", "0x0");
     o.set("extraData", Json.data(h.extraData()));
-    o.set("size", Json.quantity(block.encode().length));
     o.set("gasLimit", Json.quantity(h.gasLimit()));
     o.set("gasUsed", Json.quantity(results.gasUsed()));
     o.set("timestamp", Json.quantity(h.timestampSeconds()));
     o.set("mixHash", Json.hash(h.parentHash()));
     o.set("baseFeePerGas", Json.quantity(h.baseFeePerGas()));
-    ArrayNode txs = o.putArray("transactions");
-    for (ExecutedTransaction e : executed) {
-      if (full) {
-        txs.add(transaction(e.transaction(), e));
-      } else {
-        txs.add(Json.hash(e.hash()));
-      }
-    }
-    o.putArray("uncles");
     return o;
   }
 
   /** A transaction; {@code executed} null for a pending one. */
-  static ObjectNode transaction(Transaction tx, ExecutedTransaction executed) {
+  static ObjectNode transaction(Transaction tx, ExecutedTransaction executed, long blockTimestampSeconds) {
     ObjectNode o = Json.NODES.objectNode();
     if (executed != null) {
       o.set("blockHash", Json.hash(executed.blockHash()));
       o.set("blockNumber", Json.quantity(executed.blockNumber()));
+      o.set("blockTimestamp", Json.quantity(blockTimestampSeconds));
       o.set("transactionIndex", Json.quantity(executed.index()));
       o.set("from", Json.address(executed.sender()));
     } else {

@@ -7,6 +7,14 @@ public interface HttpRoute {
 
   HttpAnswer handle(String method, String path, String query, byte[] body);
 
+  /**
+   * As {@link #handle(String, String, String, byte[])}, with the request headers (names in lower case) for routes
+   * that negotiate content (the DID resolver reads Accept).
+   */
+  default HttpAnswer handle(String method, String path, String query, byte[] body, java.util.Map<String, String> headers) {
+    return handle(method, path, query, body);
+  }
+
   /** A complete answer: status, content type and body. */
   record HttpAnswer(int status, String contentType, byte[] body) {
     public static HttpAnswer json(int status, byte[] body) {

@@ -98,7 +98,7 @@ public final class HttpRpcServer implements AutoCloseable {
           protected void initChannel(SocketChannel ch) {
             ch.pipeline().addLast(new ReadTimeoutHandler(300, TimeUnit.SECONDS));
             ch.pipeline().addLast(new HttpServerCodec(4096, 16 * 1024, 64 * 1024));
-            ch.pipeline().addLast(new HttpObjectAggregator(settings.bodyBytesMax()));
+            ch.pipeline().addLast(new JsonAwareAggregator(settings.bodyBytesMax()));
             for (ChannelInitializerHook hook : hooks) {
               hook.initialize(ch.pipeline());
             }
@@ -139,15 +139,18 @@ public final class HttpRpcServer implements AutoCloseable {
       }
       byte[] body = ByteBufUtil.getBytes(request.content());
       String rawQuery = request.uri().contains("?") ? request.uri().substring(request.uri().indexOf('?') + 1) : "";
+      java.util.Map<String, String> headers = new java.util.HashMap<>();
+      request.headers().forEach(h -> headers.merge(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue(), (a, b) -> a + ", " + b));
       try {
-        workers.execute(() -> serve(ctx, keepAlive, method.name(), path, rawQuery, body));
+        workers.execute(() -> serve(ctx, keepAlive, method.name(), path, rawQuery, body, headers));
       } catch (RejectedExecutionException busy) {
         byte[] answer = processorError(RpcException.LIMIT_EXCEEDED, "server busy, retry later");
         respond(ctx, keepAlive, HttpResponseStatus.SERVICE_UNAVAILABLE, "application/json", answer);
       }
     }
 
-    private void serve(ChannelHandlerContext ctx, boolean keepAlive, String method, String path, String query, byte[] body) {
+    private void serve(ChannelHandlerContext ctx, boolean keepAlive, String method, String path, String query, byte[] body,
+        java.util.Map<String, String> headers) {
       try {
         if (method.equals("POST") && (path.equals("/") || path.isEmpty())) {
           byte[] answer = processor.handleToBytes(body);
@@ -156,7 +159,7 @@ public final class HttpRpcServer implements AutoCloseable {
         }
         for (HttpRoute route : routes) {
           if (route.matches(method, path)) {
-            HttpRoute.HttpAnswer answer = route.handle(method, path, query, body);
+            HttpRoute.HttpAnswer answer = route.handle(method, path, query, body, headers);
             respond(ctx, keepAlive, HttpResponseStatus.valueOf(answer.status()), answer.contentType(), answer.body());
             return;
           }
@@ -184,6 +187,26 @@ public final class HttpRpcServer implements AutoCloseable {
       }
       LOG.debug("rpc connection closed on error remote={} error={}", ctx.channel().remoteAddress(), cause.toString());
       ctx.close();
+    }
+  }
+
+  /** Answers an oversized body with a JSON-RPC error the client can read, then closes. */
+  private static final class JsonAwareAggregator extends HttpObjectAggregator {
+    private final int max;
+
+    JsonAwareAggregator(int max) {
+      super(max);
+      this.max = max;
+    }
+
+    @Override
+    protected void handleOversizedMessage(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpMessage oversized) {
+      byte[] body = processorError(RpcException.LIMIT_EXCEEDED, "request body exceeds " + max + " bytes");
+      FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+          HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
+      response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+      response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
   }
 

@@ -40,6 +40,14 @@ public final class JsonRpcProcessor {
 
   /** Handles one HTTP body (or WebSocket frame). Returns null when nothing must be answered (only notifications). */
   public JsonNode handle(byte[] body) {
+    return handle(body, Map.of());
+  }
+
+  /**
+   * Like {@link #handle(byte[])}, with methods bound to one connection ({@code local}, e.g. eth_subscribe on a
+   * WebSocket) that take precedence over the registered ones of the same name.
+   */
+  public JsonNode handle(byte[] body, Map<String, RpcMethod> local) {
     JsonNode request;
     try {
       request = JSON.readTree(body);
@@ -61,18 +69,22 @@ public final class JsonRpcProcessor {
       }
       ArrayNode responses = NODES.arrayNode();
       for (JsonNode call : request) {
-        JsonNode response = handleCall(call);
+        JsonNode response = handleCall(call, local);
         if (response != null) {
           responses.add(response);
         }
       }
       return responses.isEmpty() ? null : responses;
     }
-    return handleCall(request);
+    return handleCall(request, local);
   }
 
   public byte[] handleToBytes(byte[] body) {
-    JsonNode response = handle(body);
+    return toBytes(handle(body));
+  }
+
+  /** The serialised response; empty when there is none. */
+  public static byte[] toBytes(JsonNode response) {
     if (response == null) {
       return new byte[0];
     }
@@ -85,6 +97,10 @@ public final class JsonRpcProcessor {
 
   /** One call object; null for a valid notification. */
   public JsonNode handleCall(JsonNode call) {
+    return handleCall(call, Map.of());
+  }
+
+  private JsonNode handleCall(JsonNode call, Map<String, RpcMethod> local) {
     if (!call.isObject()) {
       return error(NODES.nullNode(), RpcException.INVALID_REQUEST, "invalid request: a call must be a JSON object");
     }
@@ -108,7 +124,7 @@ public final class JsonRpcProcessor {
       return notification ? null : error(responseId, RpcException.INVALID_PARAMS,
           name + ": params must be an array (named parameters are not supported)");
     }
-    RpcMethod method = methods.get(name);
+    RpcMethod method = local.getOrDefault(name, methods.get(name));
     if (method == null) {
       return notification ? null : error(responseId, RpcException.METHOD_NOT_FOUND,
           "the method " + name + " does not exist/is not available");

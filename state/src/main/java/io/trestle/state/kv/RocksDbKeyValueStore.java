@@ -88,8 +88,8 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
           .setFilterPolicy(bloom)
           .setCacheIndexAndFilterBlocks(true)
           .setPinL0FilterAndIndexBlocksInCache(true)
-          .setBlockSize(16 * 1024)
-          .setFormatVersion(5);
+          // Point lookups of ~100-byte trie nodes dominate: small blocks mean less read and decompressed per hit.
+          .setBlockSize(4 * 1024);
       ColumnFamilyOptions cfOptions = track(resources, new ColumnFamilyOptions()
           .setTableFormatConfig(table)
           .setWriteBufferSize(config.writeBufferBytes())
@@ -247,6 +247,21 @@ public final class RocksDbKeyValueStore implements KeyValueStore {
       db.write(sync ? syncWrite : asyncWrite, rocksBatch);
     } catch (RocksDBException e) {
       throw new StorageException("write of " + batch.size() + " operations failed: " + e.getMessage(), e);
+    } finally {
+      lifecycle.readLock().unlock();
+    }
+  }
+
+  /**
+   * An integer RocksDB property summed over all column families (e.g. {@code rocksdb.total-sst-files-size},
+   * {@code rocksdb.num-running-compactions}), for metrics; -1 when unknown or the store is closed.
+   */
+  public long aggregatedProperty(String name) {
+    lifecycle.readLock().lock();
+    try {
+      return closed ? -1 : db.getAggregatedLongProperty(name);
+    } catch (RocksDBException e) {
+      return -1;
     } finally {
       lifecycle.readLock().unlock();
     }

@@ -110,10 +110,15 @@ public final class MerklePatriciaTrie {
     if (root == null) {
       return Hash.EMPTY_TRIE_ROOT;
     }
-    if (!(root instanceof Node.HashRef)) {
-      persist(root, batch);
-      // The root may have been inlined in a parent before a removal made it the root: store it regardless.
-      batch.put(Column.TRIE_NODES, NodeCodec.hash(root).unsafeArray(), NodeCodec.encode(root));
+    if (root instanceof Node.HashRef ref) {
+      return ref.hash;
+    }
+    persist(root, batch);
+    byte[] encoded = NodeCodec.encode(root);
+    if (encoded.length < Hash.LENGTH) {
+      // persist() stores only nodes that parents reference by hash; a short root is referenced by nobody but
+      // still has to be loadable by its hash.
+      batch.put(Column.TRIE_NODES, NodeCodec.hash(root).unsafeArray(), encoded);
     }
     return rootHash();
   }
@@ -122,6 +127,7 @@ public final class MerklePatriciaTrie {
     if (node.persisted) {
       return;
     }
+    // HashRefs are always persisted, so from here on the node is a leaf, extension or branch.
     if (node instanceof Node.Extension ext) {
       persist(ext.child, batch);
     } else if (node instanceof Node.Branch branch) {

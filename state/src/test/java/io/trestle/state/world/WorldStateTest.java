@@ -183,6 +183,43 @@ class WorldStateTest {
   }
 
   @Test
+  void readersOfCommittedRootsAreUndisturbedByBlocksCommittedMeanwhile() throws Exception {
+    int blocks = 40;
+    List<Hash> roots = new java.util.concurrent.CopyOnWriteArrayList<>();
+    WorldState head = WorldState.empty(store);
+    head.setAccount(ALICE, Account.of(0, BigInteger.ZERO));
+    roots.add(commit(head));
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread reader = new Thread(() -> {
+      try {
+        int checked = 0;
+        while (checked < blocks) {
+          int known = roots.size();
+          for (int n = 0; n < known; n++) {
+            WorldState old = WorldState.at(store, roots.get(n));
+            assertEquals(n, old.account(ALICE).nonce(), "block " + n);
+            assertEquals(word(n), old.storage(ALICE, word(1)), "block " + n);
+          }
+          checked = known;
+        }
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    });
+    reader.start();
+    for (int n = 1; n <= blocks; n++) {
+      head.setAccount(ALICE, Account.of(n, BigInteger.valueOf(n)));
+      head.setStorage(ALICE, word(1), word(n));
+      for (int i = 0; i < 20; i++) {
+        head.setAccount(Address.ofLong(5000 + n * 20 + i), Account.of(1, BigInteger.ONE));
+      }
+      roots.add(commit(head));
+    }
+    reader.join();
+    assertNull(failure.get());
+  }
+
+  @Test
   void proofsOfAccountsAndSlotsVerifyAgainstTheRoot() throws Exception {
     WorldState state = WorldState.empty(store);
     for (int i = 0; i < 50; i++) {
