@@ -42,6 +42,14 @@ public final class TxPool {
   private long seq;
   /** Sum of the gas limits of everything in the pool, kept so the producer's "is a block full?" poll is O(1). */
   private long gasTotal;
+  /**
+   * Hashes of the last {@link #INCLUDED_REMEMBERED_MAX} transactions included in blocks. In a network a validator
+   * often gets a transaction by gossip only after the block holding it (it recovered that block's copy when
+   * validating the proposal): without this, each late copy costs a second sender recovery, the most expensive step
+   * of admission, only to be refused for its nonce.
+   */
+  private final java.util.LinkedHashSet<Hash> included = new java.util.LinkedHashSet<>();
+  static final int INCLUDED_REMEMBERED_MAX = 200_000;
 
   private record Entry(Transaction tx, Address sender, long seq) {}
 
@@ -85,6 +93,7 @@ public final class TxPool {
   }
 
   private Hash admitChecked(Transaction tx) throws TxPoolException {
+    refuseKnown(tx.hash());
     checkStateless(tx);
     Address sender;
     try {
@@ -102,6 +111,17 @@ public final class TxPool {
       listener.accept(tx);
     }
     return tx.hash();
+  }
+
+  /** Refuses, before any signature work, a transaction the pool holds or a block has already included. */
+  private synchronized void refuseKnown(Hash hash) throws TxPoolException {
+    if (byHash.containsKey(hash)) {
+      throw new TxPoolException(TxPoolException.Reason.ALREADY_KNOWN, "already known");
+    }
+    if (included.contains(hash)) {
+      throw new TxPoolException(TxPoolException.Reason.NONCE_TOO_LOW,
+          "nonce too low: transaction " + hash + " is already included in a block");
+    }
   }
 
   private void checkStateless(Transaction tx) throws TxPoolException {
@@ -286,13 +306,23 @@ public final class TxPool {
     }
   }
 
-  /** Removes transactions by hash (e.g. included in a block this node did not build). */
-  public synchronized void removeAll(Collection<Hash> hashes) {
+  /**
+   * Removes transactions a committed block included, whoever built it, and remembers their hashes (the last
+   * {@value #INCLUDED_REMEMBERED_MAX}) so that a copy arriving later is refused without recovering its sender.
+   */
+  public synchronized void removeIncluded(Collection<Hash> hashes) {
     for (Hash h : hashes) {
       Entry e = byHash.get(h);
       if (e != null) {
         remove(e);
       }
+      included.remove(h);
+      included.add(h);
+    }
+    java.util.Iterator<Hash> oldest = included.iterator();
+    for (int excess = included.size() - INCLUDED_REMEMBERED_MAX; excess > 0; excess--) {
+      oldest.next();
+      oldest.remove();
     }
   }
 

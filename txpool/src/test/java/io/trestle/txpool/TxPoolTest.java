@@ -241,7 +241,71 @@ class TxPoolTest {
     pool.onBlockExecuted(Set.of(addr(alice)));
     assertTrue(pool.holdsAtLeastGas(21_000));
     assertFalse(pool.holdsAtLeastGas(21_001), "an included transaction no longer counts");
-    pool.removeAll(List.of(pool.content().pending().get(addr(alice)).get(0).hash()));
+    pool.removeIncluded(List.of(pool.content().pending().get(addr(alice)).get(0).hash()));
     assertFalse(pool.holdsAtLeastGas(1));
+  }
+
+  /** A transfer whose signature recovers no key: r is not the x coordinate of a curve point. */
+  private static Transaction unrecoverable() {
+    for (int r = 1; ; r++) {
+      Transaction probe = unsigned().signed(new io.trestle.crypto.Signature(BigInteger.valueOf(r), BigInteger.ONE, 0), SUITE);
+      try {
+        probe.sender();
+      } catch (io.trestle.core.tx.InvalidTransactionException e) {
+        // a fresh instance: the probe has cached its failed recovery
+        return unsigned().signed(new io.trestle.crypto.Signature(BigInteger.valueOf(r), BigInteger.ONE, 0), SUITE);
+      }
+    }
+  }
+
+  private static Transaction.Builder unsigned() {
+    return Transaction.builder().type(TransactionType.DYNAMIC_FEE).chainId(CHAIN).nonce(0).gasLimit(21_000)
+        .maxFeePerGas(GWEI).maxPriorityFeePerGas(GWEI).to(TO).value(BigInteger.ONE).data(Bytes.EMPTY);
+  }
+
+  @Test
+  void refusesATransactionAlreadyIncludedInABlockBeforeLookingAtItsSignature() {
+    TxPool pool = pool();
+    Transaction late = unrecoverable();
+    assertEquals(TxPoolException.Reason.INVALID_SIGNATURE, refusal(pool, unrecoverable()),
+        "unknown, it is checked in full");
+
+    pool.removeIncluded(List.of(late.hash()));
+
+    TxPoolException e = assertThrows(TxPoolException.class, () -> pool.add(late));
+    assertEquals(TxPoolException.Reason.NONCE_TOO_LOW, e.reason(),
+        "refused for its inclusion, so its signature (the costly check) was never looked at");
+    assertTrue(e.getMessage().contains("already included"), e.getMessage());
+  }
+
+  @Test
+  void removesIncludedTransactionsFromThePoolAndRefusesTheirCopies() throws Exception {
+    TxPool pool = pool();
+    Transaction t = tx(alice, 0, 10, 1);
+    pool.add(t);
+    pool.removeIncluded(List.of(t.hash()));
+    assertNull(pool.get(t.hash()));
+    assertEquals(TxPoolException.Reason.NONCE_TOO_LOW, refusal(pool, tx(alice, 0, 10, 1)));
+    pool.add(tx(alice, 1, 10, 1));
+  }
+
+  @Test
+  void remembersOnlyTheLatestIncludedTransactions() {
+    TxPool pool = pool();
+    Transaction first = unrecoverable();
+    pool.removeIncluded(List.of(first.hash()));
+    List<io.trestle.core.Hash> later = new java.util.ArrayList<>();
+    for (int i = 0; i < TxPool.INCLUDED_REMEMBERED_MAX; i++) {
+      byte[] h = new byte[32];
+      h[0] = (byte) (i >>> 24);
+      h[1] = (byte) (i >>> 16);
+      h[2] = (byte) (i >>> 8);
+      h[3] = (byte) i;
+      h[31] = 1;
+      later.add(io.trestle.core.Hash.wrap(h));
+    }
+    pool.removeIncluded(later);
+    assertEquals(TxPoolException.Reason.INVALID_SIGNATURE, refusal(pool, first),
+        "forgotten after " + TxPool.INCLUDED_REMEMBERED_MAX + " later inclusions, it is checked in full again");
   }
 }

@@ -16,6 +16,8 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,9 +33,10 @@ final class BenchCommand implements Callable<Integer> {
   private static final long SIGNED_TXS_WARN = 500_000;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  @Option(names = "--rpc", description = "JSON-RPC URL of the node (default: ${DEFAULT-VALUE})",
-      defaultValue = "http://127.0.0.1:8545")
-  String rpc;
+  @Option(names = "--rpc", split = ",", description = "JSON-RPC URL of the node, or several (comma-separated or "
+      + "repeated) of one network: batches are spread over them round robin; the first funds and follows the chain "
+      + "(default: ${DEFAULT-VALUE})", defaultValue = "http://127.0.0.1:8545")
+  List<String> rpc;
 
   @Option(names = "--key", description = "Funder private key, 0x + 64 hex digits")
   String key;
@@ -85,8 +88,16 @@ final class BenchCommand implements Callable<Integer> {
       + "(default: ${DEFAULT-VALUE})", defaultValue = "60")
   int drainTimeoutS;
 
-  @Option(names = "--node-pid", description = "Process id of the node on this machine: sample its heap with jstat")
-  Long nodePid;
+  @Option(names = "--node-pid", split = ",", description = "Process id of the node on this machine, or several: "
+      + "their CPU time is measured and the first one's heap sampled with jstat")
+  List<Long> nodePid;
+
+  @Option(names = "--kill-pid", description = "SIGKILL this process (a node of the network) during the measured "
+      + "phase, at --kill-at-s, and report how committed throughput recovers")
+  Long killPid;
+
+  @Option(names = "--kill-at-s", description = "Seconds after the first measured send to kill --kill-pid")
+  Integer killAtS;
 
   @Option(names = "--json", description = "Print the report as JSON on stdout (progress goes to stderr)")
   boolean json;
@@ -101,9 +112,12 @@ final class BenchCommand implements Callable<Integer> {
     }
     LoadSettings settings;
     try {
-      settings = new LoadSettings(uri(), cryptoSuite, funder(cryptoSuite), kind, accounts, txCount(), warmupCount(),
+      if ((killPid == null) != (killAtS == null)) {
+        throw new CliException("give --kill-pid and --kill-at-s together");
+      }
+      settings = new LoadSettings(uris(), cryptoSuite, funder(cryptoSuite), kind, accounts, txCount(), warmupCount(),
           rate == null ? 0 : rate, durationS == null ? 0 : durationS, batch, connections, maxFeeWei(), drainTimeoutS,
-          nodePid == null ? 0 : nodePid);
+          nodePid == null ? List.of() : nodePid, killPid == null ? null : new LoadSettings.Kill(killPid, killAtS));
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage());
     }
@@ -172,7 +186,18 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private URI uri() throws CliException {
+  private List<URI> uris() throws CliException {
+    if (rpc.size() > LoadSettings.RPCS_MAX) {
+      throw new CliException(rpc.size() + " --rpc endpoints; give at most " + LoadSettings.RPCS_MAX);
+    }
+    List<URI> out = new ArrayList<>();
+    for (String one : rpc) {
+      out.add(uri(one.trim()));
+    }
+    return out;
+  }
+
+  private static URI uri(String rpc) throws CliException {
     try {
       URI u = URI.create(rpc);
       if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {

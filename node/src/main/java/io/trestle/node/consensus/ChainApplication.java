@@ -206,7 +206,7 @@ public final class ChainApplication implements Application {
         // skipped at execution; nothing of the sender's changed
       }
     }
-    pool.removeAll(hashes);
+    pool.removeIncluded(hashes);
     pool.onBlockExecuted(senders);
     if (!chainBlock.transactions().isEmpty()) {
       LOG.info("block committed number={} txs={} skipped={} gasUsed={} executionMs={} round={}", block.height(),

@@ -3,35 +3,67 @@ package io.trestle.node.loadgen;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * CPU time used during the measured phase: by the node (when its pid is known), by this generator, and by the
- * whole machine (from /proc/stat on Linux). On a machine shared with other work these say how much CPU the node
- * actually had, which the throughput alone does not.
+ * CPU time used during the measured phase: by the nodes (those whose pids are known), by this generator, and by
+ * the whole machine (from /proc/stat on Linux). On a machine shared with other work these say how much CPU the
+ * nodes actually had, which the throughput alone does not. A node about to be killed is read just before, since
+ * a dead process's CPU time can no longer be asked for.
  */
 final class CpuMeter {
-  private final long nodePid;
-  private final long nodeStartNs;
+  private final List<Long> nodePids;
+  private final long[] nodeStartNs;
+  private final long[] nodeLastNs;
   private final long selfStartNs;
   private final long[] machineStart;
 
-  /** CPU seconds spent while measuring; -1 where unknown. {@code machineBusyPercent} is of all cores. */
-  record Usage(double nodeSeconds, double generatorSeconds, double machineBusyPercent, int cores) {}
+  /**
+   * CPU seconds spent while measuring; -1 where unknown. {@code nodeSeconds} is the sum over {@code nodeSecondsEach}
+   * (-1 when any is unknown). {@code machineBusyPercent} is of all cores.
+   */
+  record Usage(double nodeSeconds, List<Double> nodeSecondsEach, double generatorSeconds, double machineBusyPercent,
+      int cores) {}
 
-  private CpuMeter(long nodePid) {
-    this.nodePid = nodePid;
-    this.nodeStartNs = cpuNs(nodePid);
+  private CpuMeter(List<Long> nodePids) {
+    this.nodePids = List.copyOf(nodePids);
+    this.nodeStartNs = new long[nodePids.size()];
+    this.nodeLastNs = new long[nodePids.size()];
+    for (int i = 0; i < nodeStartNs.length; i++) {
+      nodeStartNs[i] = cpuNs(nodePids.get(i));
+      nodeLastNs[i] = nodeStartNs[i];
+    }
     this.selfStartNs = cpuNs(ProcessHandle.current().pid());
     this.machineStart = machineTicks();
   }
 
-  static CpuMeter start(long nodePid) {
-    return new CpuMeter(nodePid);
+  static CpuMeter start(List<Long> nodePids) {
+    return new CpuMeter(nodePids);
   }
 
-  Usage stop() {
-    long nodeEnd = cpuNs(nodePid);
+  /** Reads a node's CPU time now, to be used at {@link #stop} if the process is gone by then. */
+  synchronized void sample(long pid) {
+    for (int i = 0; i < nodeLastNs.length; i++) {
+      if (nodePids.get(i) == pid) {
+        long now = cpuNs(pid);
+        if (now >= 0) {
+          nodeLastNs[i] = now;
+        }
+      }
+    }
+  }
+
+  synchronized Usage stop() {
+    List<Double> each = new ArrayList<>(nodePids.size());
+    double sum = nodePids.isEmpty() ? -1 : 0;
+    for (int i = 0; i < nodePids.size(); i++) {
+      long end = cpuNs(nodePids.get(i));
+      double seconds = seconds(nodeStartNs[i], end >= 0 ? end : nodeLastNs[i]);
+      each.add(seconds);
+      sum = seconds < 0 || sum < 0 ? -1 : sum + seconds;
+    }
     long selfEnd = cpuNs(ProcessHandle.current().pid());
     long[] machineEnd = machineTicks();
     double busy = -1;
@@ -40,8 +72,7 @@ final class CpuMeter {
       long idle = machineEnd[1] - machineStart[1];
       busy = total > 0 ? 100.0 * (total - idle) / total : -1;
     }
-    return new Usage(seconds(nodeStartNs, nodeEnd), seconds(selfStartNs, selfEnd), busy,
-        Runtime.getRuntime().availableProcessors());
+    return new Usage(sum, each, seconds(selfStartNs, selfEnd), busy, Runtime.getRuntime().availableProcessors());
   }
 
   private static double seconds(long startNs, long endNs) {

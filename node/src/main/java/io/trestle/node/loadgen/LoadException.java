@@ -11,4 +11,12 @@ public final class LoadException extends Exception {
   public LoadException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /**
+   * Whether the node could not be reached or went away mid-answer (refused or reset connection), as opposed to
+   * answering badly or slowly: the case where a client with several nodes moves on to another.
+   */
+  public boolean unreachable() {
+    return getCause() instanceof java.io.IOException && !(getCause() instanceof java.net.http.HttpTimeoutException);
+  }
 }

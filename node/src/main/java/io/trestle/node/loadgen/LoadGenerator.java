@@ -41,11 +41,18 @@ public final class LoadGenerator {
   private final LoadSettings settings;
   private final PrintStream progress;
   private final RpcConnection rpc;
+  /** Where batches go: {@link #rpc} first. */
+  private final List<RpcConnection> endpoints;
 
   public LoadGenerator(LoadSettings settings, PrintStream progress) {
     this.settings = settings;
     this.progress = progress;
-    this.rpc = new RpcConnection(settings.rpc(), REQUEST_TIMEOUT);
+    List<RpcConnection> all = new ArrayList<>();
+    for (java.net.URI uri : settings.rpcs()) {
+      all.add(new RpcConnection(uri, REQUEST_TIMEOUT));
+    }
+    this.endpoints = List.copyOf(all);
+    this.rpc = endpoints.get(0);
   }
 
   public LoadReport run() throws LoadException, InterruptedException {
@@ -90,7 +97,7 @@ public final class LoadGenerator {
   private void warmUp(Presigned warmup) throws InterruptedException {
     progress.printf("warming up with %d transactions ...%n", warmup.txs());
     ErrorTally errors = new ErrorTally();
-    Submitter.Outcome outcome = new Submitter(rpc, warmup, settings.connections(), settings.rateTxsPerS(), errors).run();
+    Submitter.Outcome outcome = new Submitter(endpoints, warmup, settings.connections(), settings.rateTxsPerS(), errors).run();
     double seconds = Math.max(1e-9, (outcome.lastAnsweredNs() - outcome.firstSendNs()) / 1e9);
     progress.printf("warm-up sent %d in %.1f s (%.0f tx/s), %d refused%s%n", outcome.sent(), seconds,
         outcome.sent() / seconds, outcome.rejected(), errors.total() == 0 ? "" : ": " + errors.snapshot());
@@ -105,32 +112,107 @@ public final class LoadGenerator {
     if (heap != null) {
       heap.start();
     }
-    CpuMeter cpu = CpuMeter.start(settings.nodePid());
+    CpuMeter cpu = CpuMeter.start(settings.nodePids());
     CommitTracker tracker = new CommitTracker(rpc, presigned, errors, fromBlock);
     Thread trackerThread = new Thread(tracker, "bench-track");
     trackerThread.setDaemon(true);
     trackerThread.start();
-    Submitter submitter = new Submitter(rpc, presigned, settings.connections(), settings.rateTxsPerS(), errors);
+    Submitter submitter = new Submitter(endpoints, presigned, settings.connections(), settings.rateTxsPerS(), errors);
     Submitter.Outcome sent;
     CpuMeter.Usage used;
+    long startNs = System.nanoTime();
+    Killer killer = settings.kill() == null ? null : new Killer(settings.kill(), startNs, cpu);
     try {
-      sent = submitter.run();
+      if (killer != null) {
+        killer.start();
+      }
+      sent = submitter.run(startNs);
       progress.printf("submitted %d (%d accepted); waiting for commits ...%n", sent.sent(), sent.accepted());
       tracker.submissionEnded(sent.accepted(), System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.drainTimeoutS()));
       trackerThread.join();
       used = cpu.stop();
     } finally {
       trackerThread.interrupt();
+      if (killer != null) {
+        killer.interrupt();
+      }
       if (heap != null) {
         heap.close();
       }
     }
-    return report(workload, presigned, fees, signSeconds, sent, tracker, submitter, errors, heap, used, loadBefore);
+    return report(workload, presigned, fees, signSeconds, sent, tracker, submitter, errors, heap, used, loadBefore,
+        killer);
+  }
+
+  /** Sends SIGKILL to a node at its second of the run; reads the node's CPU time just before. */
+  private final class Killer extends Thread {
+    private final LoadSettings.Kill kill;
+    private final long startNs;
+    private final CpuMeter cpu;
+    private volatile long killedNs;
+
+    Killer(LoadSettings.Kill kill, long startNs, CpuMeter cpu) {
+      super("bench-kill");
+      setDaemon(true);
+      this.kill = kill;
+      this.startNs = startNs;
+      this.cpu = cpu;
+    }
+
+    @Override
+    public void run() {
+      long dueNs = startNs + TimeUnit.SECONDS.toNanos(kill.atS());
+      long waitNs;
+      while ((waitNs = dueNs - System.nanoTime()) > 0) {
+        java.util.concurrent.locks.LockSupport.parkNanos(waitNs);
+        if (isInterrupted()) {
+          return;
+        }
+      }
+      cpu.sample(kill.pid());
+      java.util.Optional<ProcessHandle> target = ProcessHandle.of(kill.pid());
+      if (target.isEmpty()) {
+        progress.printf("kill: process %d is not running%n", kill.pid());
+        return;
+      }
+      // ProcessHandle.destroyForcibly is SIGKILL on Linux: the node gets no chance to close anything
+      target.get().destroyForcibly();
+      killedNs = System.nanoTime();
+      progress.printf("killed process %d at %.1f s%n", kill.pid(), (killedNs - startNs) / 1e9);
+    }
+  }
+
+  /** Transactions sent per second (by their batch's send) and first seen committed per second, from {@code startNs}. */
+  static List<LoadReport.Second> perSecond(long startNs, long[] sentNs, long[] committedNs) {
+    int seconds = 0;
+    for (long t : sentNs) {
+      seconds = Math.max(seconds, t == 0 ? 0 : (int) ((t - startNs) / 1_000_000_000L) + 1);
+    }
+    for (long t : committedNs) {
+      seconds = Math.max(seconds, t == 0 ? 0 : (int) ((t - startNs) / 1_000_000_000L) + 1);
+    }
+    long[] sent = new long[seconds];
+    long[] committed = new long[seconds];
+    for (long t : sentNs) {
+      if (t != 0) {
+        sent[(int) (Math.max(0, t - startNs) / 1_000_000_000L)]++;
+      }
+    }
+    for (long t : committedNs) {
+      if (t != 0) {
+        committed[(int) (Math.max(0, t - startNs) / 1_000_000_000L)]++;
+      }
+    }
+    List<LoadReport.Second> out = new ArrayList<>(seconds);
+    for (int s = 0; s < seconds; s++) {
+      out.add(new LoadReport.Second(s, sent[s], committed[s]));
+    }
+    return out;
   }
 
   private LoadReport report(Workload workload, Presigned presigned, LoadContext.Fees fees, double signSeconds,
       Submitter.Outcome sent, CommitTracker tracker, Submitter submitter, ErrorTally errors, HeapSampler heap,
-      CpuMeter.Usage used, String loadBefore) {
+      CpuMeter.Usage used, String loadBefore, Killer killer) {
     long[] latencies = new long[presigned.txs()];
     int n = 0;
     long lastCommitNs = sent.firstSendNs();
@@ -147,9 +229,27 @@ public final class LoadGenerator {
     double submitSeconds = Math.max(1e-9, (sent.lastAnsweredNs() - sent.firstSendNs()) / 1e9);
     double commitSeconds = (lastCommitNs - sent.firstSendNs()) / 1e9;
     long committed = tracker.committed();
+    long[] txSentNs = new long[presigned.txs()];
+    long[] txCommittedNs = new long[presigned.txs()];
+    for (int i = 0; i < presigned.txs(); i++) {
+      txSentNs[i] = submitter.sentNs(presigned.batchOf(i));
+      txCommittedNs[i] = tracker.committedNs(i);
+    }
+    List<LoadReport.Second> seconds = perSecond(sent.firstSendNs(), txSentNs, txCommittedNs);
+    Recovery recovery = null;
+    if (killer != null && killer.killedNs != 0) {
+      long[] perS = seconds.stream().mapToLong(LoadReport.Second::committed).toArray();
+      int loadedSeconds = settings.openLoop() ? settings.durationS() : perS.length;
+      recovery = Recovery.of(settings.kill().pid(), perS, (killer.killedNs - sent.firstSendNs()) / 1e9, loadedSeconds);
+    }
+    List<String> failovers = new ArrayList<>();
+    for (Submitter.Failover f : sent.failovers()) {
+      failovers.add(String.format(java.util.Locale.ROOT, "%s unreachable at %.1f s (%d batches sent again)",
+          f.endpoint(), (f.atNs() - sent.firstSendNs()) / 1e9, f.resentBatches()));
+    }
     return new LoadReport(
         OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString(),
-        settings.rpc().toString(),
+        String.join(",", settings.rpcs().stream().map(java.net.URI::toString).toList()),
         workload.name(),
         settings.accounts(),
         settings.txs(),
@@ -178,10 +278,14 @@ public final class LoadGenerator {
         heap == null ? null : heap.heap(),
         new LoadReport.Cpu(used.nodeSeconds(),
             used.nodeSeconds() >= 0 && committed > 0 ? used.nodeSeconds() * 1e6 / committed : -1,
-            used.generatorSeconds(), used.machineBusyPercent(), used.cores()),
+            used.nodeSecondsEach(), used.generatorSeconds(), used.machineBusyPercent(), used.cores()),
         loadBefore,
         loadAverage(),
-        tracker.failure());
+        tracker.failure(),
+        seconds,
+        sent.resent(),
+        failovers,
+        recovery);
   }
 
   /** Our transactions in the blocks after the first loaded one, over the time between the first and the last. */

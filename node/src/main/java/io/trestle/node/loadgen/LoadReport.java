@@ -1,5 +1,6 @@
 package io.trestle.node.loadgen;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +13,10 @@ import java.util.Map;
  * @param batchRoundTripMs send to answer of each JSON-RPC batch: the time the node took to admit its transactions
  * @param sustainedPerS transactions in the blocks after the first one holding ours / time between those blocks:
  *     what the chain kept up once it was loaded
+ * @param perSecond per second after the first send: batches' transactions sent and transactions first seen committed
+ * @param resentTxs transactions sent a second time after their endpoint became unreachable (not in sent/accepted)
+ * @param failovers endpoints found unreachable, with when (seconds after the first send)
+ * @param recovery how throughput came back after the kill, or null when no node was killed
  */
 public record LoadReport(
     String date,
@@ -45,7 +50,14 @@ public record LoadReport(
     Cpu cpu,
     String loadAverageBefore,
     String loadAverageAfter,
-    String trackingProblem) {
+    String trackingProblem,
+    List<Second> perSecond,
+    long resentTxs,
+    List<String> failovers,
+    Recovery recovery) {
+
+  /** One second of the measured phase. */
+  public record Second(int second, long submitted, long committed) {}
 
   /** Commit latency percentiles in milliseconds (nearest rank). */
   public record Latency(double p50, double p95, double p99, double max, double mean) {
@@ -76,8 +88,8 @@ public record LoadReport(
    * CPU used during the measured phase, in seconds; -1 where unknown. The node's figure per committed transaction
    * is what bounds throughput once the node has the cores to itself.
    */
-  public record Cpu(double nodeSeconds, double nodeUsPerCommittedTx, double generatorSeconds,
-      double machineBusyPercent, int cores) {}
+  public record Cpu(double nodeSeconds, double nodeUsPerCommittedTx, List<Double> nodeSecondsEach,
+      double generatorSeconds, double machineBusyPercent, int cores) {}
 
   /** Blocks holding load transactions. */
   public record Blocks(int count, long first, long last, double txsPerBlockMean, int txsPerBlockMax,
@@ -111,8 +123,28 @@ public record LoadReport(
       }
     }
     if (cpu != null) {
-      line(b, "cpu        node %.1f s (%.0f us per committed tx), generator %.1f s, machine %.0f %% busy of %d cores",
-          cpu.nodeSeconds(), cpu.nodeUsPerCommittedTx(), cpu.generatorSeconds(), cpu.machineBusyPercent(), cpu.cores());
+      line(b, "cpu        node%s %.1f s (%.0f us per committed tx)%s, generator %.1f s, machine %.0f %% busy of %d cores",
+          cpu.nodeSecondsEach().size() > 1 ? "s" : "", cpu.nodeSeconds(), cpu.nodeUsPerCommittedTx(),
+          cpu.nodeSecondsEach().size() > 1 ? " " + seconds(cpu.nodeSecondsEach()) : "", cpu.generatorSeconds(),
+          cpu.machineBusyPercent(), cpu.cores());
+    }
+    if (!failovers.isEmpty()) {
+      line(b, "failover   %s; %d transactions sent again", String.join("; ", failovers), resentTxs);
+    }
+    if (recovery != null) {
+      line(b, "kill       pid %d at %.1f s; committed median before %.0f tx/s; back at 90 %% after %.1f s, "
+          + "every 3 s window at 90 %% from %.1f s after the kill", recovery.pid(), recovery.killedAtS(),
+          recovery.preKillMedianPerS(), recovery.recoveredAfterS(), recovery.stableAfterS());
+    }
+    if (!perSecond.isEmpty()) {
+      StringBuilder sent = new StringBuilder();
+      StringBuilder done = new StringBuilder();
+      for (Second s : perSecond) {
+        sent.append(' ').append(s.submitted());
+        done.append(' ').append(s.committed());
+      }
+      line(b, "per second submitted:%s", sent);
+      line(b, "per second committed:%s", done);
     }
     line(b, "load avg   before %s, after %s", loadAverageBefore, loadAverageAfter);
     if (errors.isEmpty()) {
@@ -125,6 +157,14 @@ public record LoadReport(
       line(b, "tracking   %s", trackingProblem);
     }
     return b.toString();
+  }
+
+  private static String seconds(List<Double> each) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < each.size(); i++) {
+      b.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.1f", each.get(i)));
+    }
+    return b.append(']').toString();
   }
 
   private static void line(StringBuilder b, String format, Object... args) {

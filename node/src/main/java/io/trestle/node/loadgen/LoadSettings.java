@@ -4,6 +4,7 @@ import io.trestle.crypto.CryptoSuite;
 import io.trestle.crypto.KeyPair;
 import java.math.BigInteger;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,10 +16,13 @@ import java.util.Objects;
  *     compiled the hot paths and its pool and caches are in a steady state when measuring starts
  * @param maxFeePerGas the fee cap of every transaction, or null for 1,000 times the base fee at start (EIP-1559
  *     raises the base fee by up to 12.5 % a block while blocks are more than half full)
- * @param nodePid process id of the node when it runs on this machine, for heap samples; 0 when unknown
+ * @param rpcs JSON-RPC endpoints: the first one funds, prepares and follows the chain; batches are spread over all
+ *     of them round robin, and an endpoint that stops answering is left out from then on (see {@link Submitter})
+ * @param nodePids process ids of nodes on this machine, for CPU time (all) and heap samples (the first); may be empty
+ * @param kill a node to kill during the measured phase, or null
  */
 public record LoadSettings(
-    URI rpc,
+    List<URI> rpcs,
     CryptoSuite suite,
     KeyPair funder,
     String kind,
@@ -31,7 +35,8 @@ public record LoadSettings(
     int connections,
     BigInteger maxFeePerGas,
     int drainTimeoutS,
-    long nodePid) {
+    List<Long> nodePids,
+    Kill kill) {
 
   public static final int ACCOUNTS_MAX = 100_000;
   public static final int TXS_MAX = 2_000_000;
@@ -39,9 +44,51 @@ public record LoadSettings(
   public static final int BATCH_TXS_MAX = 1_000;
   public static final int CONNECTIONS_MAX = 64;
   public static final int DRAIN_TIMEOUT_S_MAX = 3_600;
+  public static final int RPCS_MAX = 16;
+  public static final int NODE_PIDS_MAX = 16;
+
+  /**
+   * SIGKILL process {@code pid} {@code atS} seconds after the first measured send, to measure how throughput
+   * recovers when a validator dies.
+   */
+  public record Kill(long pid, int atS) {
+    public Kill {
+      if (pid <= 0) {
+        throw new IllegalArgumentException("--kill-pid " + pid + " is not a process id");
+      }
+      if (atS < 1 || atS > DRAIN_TIMEOUT_S_MAX) {
+        throw new IllegalArgumentException("--kill-at-s " + atS + " is outside [1, " + DRAIN_TIMEOUT_S_MAX + "]");
+      }
+    }
+  }
+
+  /** One endpoint, at most one node pid, no kill: the single-node run. */
+  public LoadSettings(URI rpc, CryptoSuite suite, KeyPair funder, String kind, int accounts, int txs, int warmupTxs,
+      int rateTxsPerS, int durationS, int batchTxs, int connections, BigInteger maxFeePerGas, int drainTimeoutS,
+      long nodePid) {
+    this(List.of(rpc), suite, funder, kind, accounts, txs, warmupTxs, rateTxsPerS, durationS, batchTxs, connections,
+        maxFeePerGas, drainTimeoutS, nodePid > 0 ? List.of(nodePid) : List.of(), null);
+  }
 
   public LoadSettings {
-    Objects.requireNonNull(rpc, "rpc");
+    Objects.requireNonNull(rpcs, "rpcs");
+    rpcs = List.copyOf(rpcs);
+    nodePids = List.copyOf(Objects.requireNonNull(nodePids, "nodePids"));
+    if (rpcs.isEmpty() || rpcs.size() > RPCS_MAX) {
+      throw new IllegalArgumentException(rpcs.size() + " --rpc endpoints; give 1 to " + RPCS_MAX);
+    }
+    if (nodePids.size() > NODE_PIDS_MAX) {
+      throw new IllegalArgumentException(nodePids.size() + " --node-pid values; give at most " + NODE_PIDS_MAX);
+    }
+    for (long pid : nodePids) {
+      if (pid <= 0) {
+        throw new IllegalArgumentException("--node-pid " + pid + " is not a process id");
+      }
+    }
+    if (kill != null && rateTxsPerS > 0 && kill.atS() >= durationS) {
+      throw new IllegalArgumentException("--kill-at-s " + kill.atS() + " is not inside the " + durationS
+          + " s measured phase");
+    }
     Objects.requireNonNull(suite, "suite");
     Objects.requireNonNull(funder, "funder");
     Objects.requireNonNull(kind, "kind");
@@ -69,9 +116,16 @@ public record LoadSettings(
     if (drainTimeoutS < 1 || drainTimeoutS > DRAIN_TIMEOUT_S_MAX) {
       throw new IllegalArgumentException("--drain-timeout-s " + drainTimeoutS + " is outside [1, " + DRAIN_TIMEOUT_S_MAX + "]");
     }
-    if (nodePid < 0) {
-      throw new IllegalArgumentException("--node-pid " + nodePid + " is negative");
-    }
+  }
+
+  /** The endpoint that funds, prepares and follows the chain. */
+  public URI rpc() {
+    return rpcs.get(0);
+  }
+
+  /** The node whose heap is sampled, or 0. */
+  public long nodePid() {
+    return nodePids.isEmpty() ? 0 : nodePids.get(0);
   }
 
   /** Measured transactions of one sender: the first {@code txs % accounts} senders sign one more. */

@@ -2,10 +2,13 @@ package io.trestle.node.loadgen;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
@@ -16,12 +19,25 @@ import java.util.concurrent.locks.LockSupport;
  * {@code b} is released at {@code start + b * batchTxs / rate} whether or not earlier ones were answered, so a slow
  * node shows up as latency and lag rather than as a politely slower client. Closed loop otherwise: each connection
  * sends its next batch as soon as the previous one is answered.
+ *
+ * <p>With several endpoints (the nodes of one network), batch {@code b} goes to endpoint {@code b mod k}. An endpoint
+ * that cannot be reached is marked down for the rest of the run and the batch goes to the next live one, as a
+ * client with a list of nodes would do. Its recent batches are sent again to a live node too: transactions a node
+ * admitted but had not yet gossiped when it died exist nowhere else, and since every sender's nonces follow one
+ * another, one lost transaction would stall its sender for the rest of the run. Answers to those repeats ("already
+ * known" for the ones that did spread) count apart from the run's accepted and rejected transactions.
  */
 final class Submitter {
+  /** How far back an unreachable endpoint's batches are sent again elsewhere; gossip takes milliseconds. */
+  static final long RESEND_WINDOW_NS = 5_000_000_000L;
+
   private static final byte[] ERROR_KEY = "error\"".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] RESULT_KEY = "result\"".getBytes(StandardCharsets.US_ASCII);
 
-  private final RpcConnection rpc;
+  private final List<RpcConnection> endpoints;
+  private final AtomicLongArray downSinceNs;
+  private final AtomicIntegerArray endpointOf;
+  private final LongAdder resent = new LongAdder();
   private final Presigned presigned;
   private final int connections;
   private final int rateTxsPerS;
@@ -36,10 +52,24 @@ final class Submitter {
 
   /** What submission did, on the generator's monotonic clock. */
   record Outcome(long firstSendNs, long lastAnsweredNs, long sent, long accepted, long rejected, double lagMsMax,
-      double lagMsMean) {}
+      double lagMsMean, long resent, List<Failover> failovers) {}
+
+  /** An endpoint found unreachable at {@code atNs}; {@code resentBatches} of its recent batches were sent again. */
+  record Failover(String endpoint, long atNs, int resentBatches) {}
+
+  private final List<Failover> failovers = new CopyOnWriteArrayList<>();
 
   Submitter(RpcConnection rpc, Presigned presigned, int connections, int rateTxsPerS, ErrorTally errors) {
-    this.rpc = rpc;
+    this(List.of(rpc), presigned, connections, rateTxsPerS, errors);
+  }
+
+  Submitter(List<RpcConnection> endpoints, Presigned presigned, int connections, int rateTxsPerS, ErrorTally errors) {
+    if (endpoints.isEmpty()) {
+      throw new IllegalArgumentException("no endpoints");
+    }
+    this.endpoints = List.copyOf(endpoints);
+    this.downSinceNs = new AtomicLongArray(endpoints.size());
+    this.endpointOf = new AtomicIntegerArray(presigned.batches());
     this.presigned = presigned;
     this.connections = connections;
     this.rateTxsPerS = rateTxsPerS;
@@ -68,12 +98,16 @@ final class Submitter {
   }
 
   Outcome run() throws InterruptedException {
+    return run(System.nanoTime());
+  }
+
+  /** Runs with the schedule starting at {@code startNs} (now or soon). */
+  Outcome run(long startNs) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(connections, r -> {
       Thread t = new Thread(r, "bench-submit");
       t.setDaemon(true);
       return t;
     });
-    long startNs = System.nanoTime();
     try {
       if (rateTxsPerS > 0) {
         schedule(pool, startNs);
@@ -95,7 +129,7 @@ final class Submitter {
     }
     int batches = presigned.batches();
     return new Outcome(startNs, lastAnsweredNs.get(), presigned.txs(), accepted.sum(), rejected.sum(),
-        lagNsMax.get() / 1e6, batches == 0 ? 0 : lagNsSum.sum() / 1e6 / batches);
+        lagNsMax.get() / 1e6, batches == 0 ? 0 : lagNsSum.sum() / 1e6 / batches, resent.sum(), List.copyOf(failovers));
   }
 
   private void schedule(ExecutorService pool, long startNs) {
@@ -119,7 +153,7 @@ final class Submitter {
     lagNsMax.accumulateAndGet(lag, Math::max);
     int size = presigned.batchSize(batch);
     try {
-      byte[] bytes = rpc.post(presigned.body(batch));
+      byte[] bytes = post(batch);
       answeredNs.set(batch, System.nanoTime());
       if (acceptedAll(bytes, size)) {
         accepted.add(size);
@@ -138,6 +172,82 @@ final class Submitter {
       rejected.add(size);
     }
     lastAnsweredNs.accumulateAndGet(System.nanoTime(), Math::max);
+  }
+
+  /**
+   * Posts a batch to its endpoint ({@code batch mod k}, or the next live one); when that endpoint cannot be reached,
+   * marks it down, sends its recent batches again elsewhere and tries the next live endpoint, until none is left.
+   */
+  private byte[] post(int batch) throws LoadException {
+    int k = endpoints.size();
+    LoadException last = null;
+    for (int attempt = 0; attempt < k; attempt++) {
+      int e = liveEndpoint(batch % k + attempt);
+      if (e < 0) {
+        break;
+      }
+      endpointOf.set(batch, e);
+      try {
+        return endpoints.get(e).post(presigned.body(batch));
+      } catch (LoadException failure) {
+        if (k == 1 || !failure.unreachable()) {
+          throw failure;
+        }
+        last = failure;
+        markDown(e, batch);
+      }
+    }
+    throw last != null ? last : new LoadException("every endpoint is down");
+  }
+
+  /** The first endpoint from {@code from} (mod k) on that is not down, or -1. */
+  private int liveEndpoint(int from) {
+    int k = endpoints.size();
+    for (int i = 0; i < k; i++) {
+      int e = (from + i) % k;
+      if (downSinceNs.get(e) == 0) {
+        return e;
+      }
+    }
+    return -1;
+  }
+
+  private void markDown(int endpoint, int failedBatch) {
+    long now = System.nanoTime();
+    if (!downSinceNs.compareAndSet(endpoint, 0, now)) {
+      return;
+    }
+    int again = 0;
+    for (int b = 0; b < presigned.batches(); b++) {
+      long sent = sentNs.get(b);
+      if (b != failedBatch && sent != 0 && now - sent <= RESEND_WINDOW_NS && endpointOf.get(b) == endpoint) {
+        resend(b);
+        again++;
+      }
+    }
+    failovers.add(new Failover(endpoints.get(endpoint).uri().toString(), now, again));
+  }
+
+  /** Sends a batch again to a live endpoint; its answers are tallied apart, the batch's own counts stay. */
+  private void resend(int batch) {
+    int e = liveEndpoint(batch + 1);
+    if (e < 0) {
+      return;
+    }
+    resent.add(presigned.batchSize(batch));
+    try {
+      byte[] bytes = endpoints.get(e).post(presigned.body(batch));
+      if (!acceptedAll(bytes, presigned.batchSize(batch))) {
+        JsonNode answer = RpcConnection.parse(bytes);
+        for (JsonNode a : answer.isArray() ? answer : List.of(answer)) {
+          if (a.has("error")) {
+            errors.add("sent again after failover: " + a.path("error").path("message").asText());
+          }
+        }
+      }
+    } catch (LoadException failure) {
+      errors.add("sent again after failover: " + failure.getMessage(), presigned.batchSize(batch));
+    }
   }
 
   /**
