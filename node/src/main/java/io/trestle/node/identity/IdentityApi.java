@@ -127,7 +127,8 @@ final class IdentityApi {
     JsonNode l = p.optional(2);
     int limit = l == null ? 20 : l.asInt();
     if (limit < 1 || limit > EvidenceRegistry.QUERY_LIMIT_MAX) {
-      throw RpcException.invalidParams("trestle_getEvidenceBySubmitter: limit must be 1 to " + EvidenceRegistry.QUERY_LIMIT_MAX);
+      throw RpcException.invalidParams("trestle_getEvidenceBySubmitter: limit must be 1 to "
+          + EvidenceRegistry.QUERY_LIMIT_MAX);
     }
     return evidence.bySubmitter(a, before, limit);
   }

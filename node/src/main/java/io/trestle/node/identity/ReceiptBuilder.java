@@ -72,13 +72,15 @@ public final class ReceiptBuilder {
       boolean evidence = l.address().equals(EvidenceRegistry.ADDRESS) && l.topics().size() == 4
           && (l.topics().get(0).equals(EvidenceRegistry.NOTARIZED.topic0())
               || l.topics().get(0).equals(EvidenceRegistry.BATCH_ANCHORED.topic0()));
-      if (evidence && (evidenceId == 0 || new BigInteger(1, l.topics().get(1).unsafeArray()).longValue() == evidenceId)) {
+      if (evidence && (evidenceId == 0 || new BigInteger(1,
+          l.topics().get(1).unsafeArray()).longValue() == evidenceId)) {
         logIndex = i;
       }
     }
     if (logIndex < 0) {
       throw new ReceiptUnavailableException("transaction " + txHash + " has no evidence log"
-          + (evidenceId == 0 ? "" : " for record " + evidenceId) + " (a repeated notarization adds none: ask by record id)");
+          + (evidenceId == 0 ? "" : " for record " + evidenceId)
+              + " (a repeated notarization adds none: ask by record id)");
     }
     List<Transaction> body = store.body(n);
     int bodyIndex = -1;
@@ -93,7 +95,8 @@ public final class ReceiptBuilder {
     body.forEach(t -> txs.add(t.encoding().toArray()));
     Log log = receipt.logs().get(logIndex);
     return new EvidenceReceipt(EvidenceReceipt.VERSION,
-        new EvidenceReceipt.ChainInfo(chain.genesis().chainId(), chain.suite().name(), chain.genesis().fingerprint().toHex()),
+        new EvidenceReceipt.ChainInfo(chain.genesis().chainId(), chain.suite().name(),
+            chain.genesis().fingerprint().toHex()),
         evidenceInfo(log),
         new EvidenceReceipt.TransactionInfo(txHash.toHex(), bodyIndex, hex(body.get(bodyIndex).encoding().toArray()),
             proof(txs, bodyIndex)),
@@ -153,6 +156,7 @@ public final class ReceiptBuilder {
     EvidenceReceipt.BatchInfo b = e.batch();
     return anchor.withEvidence(new EvidenceReceipt.EvidenceInfo(e.registry(), e.id(), e.kind(), e.hashAlgorithm(),
         hex(digest), e.metadata(), e.submitter(), e.submitterDid(), e.didVersion(),
-        new EvidenceReceipt.BatchInfo(b.root(), leafIndex, b.leafCount(), path.stream().map(ReceiptBuilder::hex).toList())));
+        new EvidenceReceipt.BatchInfo(b.root(), leafIndex, b.leafCount(),
+            path.stream().map(ReceiptBuilder::hex).toList())));
   }
 }

@@ -65,7 +65,8 @@ public final class ReceiptVerifier {
     }
   }
 
-  static final String[] CHECKS = {"format", "chain", "validatorSet", "certification.header", "certification.certificate",
+  static final String[] CHECKS = {"format", "chain", "validatorSet", "certification.header",
+      "certification.certificate",
       "block", "receipt", "log", "evidence", "transaction", "file"};
 
   /** A failed check: its name and the reason. */
@@ -162,7 +163,8 @@ public final class ReceiptVerifier {
             + ": a receipt of another chain");
       }
       if (!c.cryptoSuite().equals(trust.suite().name())) {
-        throw new Refusal("chain", "chain.cryptoSuite " + c.cryptoSuite() + " is not the genesis suite " + trust.suite().name());
+        throw new Refusal("chain", "chain.cryptoSuite " + c.cryptoSuite() + " is not the genesis suite "
+            + trust.suite().name());
       }
       if (!c.genesisFingerprint().equals(trust.genesisFingerprint().toHex())) {
         throw new Refusal("chain", "chain.genesisFingerprint " + c.genesisFingerprint()
@@ -195,7 +197,8 @@ public final class ReceiptVerifier {
         } catch (DecodeException | RlpException e) {
           throw new Refusal("validatorSet", at + " does not decode: " + e.getMessage());
         }
-        if (announcing.number() + 1 != change.fromHeight() || !announcing.nextValidatorsHash().equals(next.hash(suite))) {
+        if (announcing.number() + 1 != change.fromHeight()
+            || !announcing.nextValidatorsHash().equals(next.hash(suite))) {
           throw new Refusal("validatorSet", at + ".header (block " + announcing.number()
               + ") does not announce this set for height " + change.fromHeight());
         }
@@ -227,7 +230,8 @@ public final class ReceiptVerifier {
       }
       if (c.height() != r.block().number() + 1) {
         throw new Refusal("certification.header", "certification.header is block " + c.height()
-            + " but block.number + 1 is " + (r.block().number() + 1) + ": the receipts root of block N is in header N+1");
+            + " but block.number + 1 is " + (r.block().number() + 1)
+                + ": the receipts root of block N is in header N+1");
       }
       if (!certHeader.validatorsHash().toHex().equals(r.validatorSet().validatorsHash())) {
         throw new Refusal("certification.header", "certification.header names validator set "
@@ -262,10 +266,12 @@ public final class ReceiptVerifier {
       }
       Hash hash = blockHeader.hash(suite);
       if (blockHeader.number() != b.number()) {
-        throw new Refusal("block", "block.header is block " + blockHeader.number() + ", not block.number " + b.number());
+        throw new Refusal("block", "block.header is block " + blockHeader.number() + ", not block.number "
+            + b.number());
       }
       if (!hash.toHex().equals(b.hash())) {
-        throw new Refusal("block", "block.hash " + b.hash() + " is not the hash of block.header (" + hash.toHex() + ")");
+        throw new Refusal("block", "block.hash " + b.hash() + " is not the hash of block.header (" + hash.toHex()
+            + ")");
       }
       if (!certHeader.parentHash().equals(hash)) {
         throw new Refusal("block", "certification.header's parent is " + certHeader.parentHash().toHex()
@@ -339,7 +345,8 @@ public final class ReceiptVerifier {
       }
       digest = bytes(e.digest());
       if (digest.length != algorithm.digestBytes()) {
-        throw new Refusal("evidence", "evidence.digest is " + digest.length + " bytes; " + algorithm.label() + " digests are "
+        throw new Refusal("evidence", "evidence.digest is " + digest.length + " bytes; " + algorithm.label()
+            + " digests are "
             + algorithm.digestBytes());
       }
       boolean batch = e.kind().equals(EvidenceReceipt.KIND_BATCH);
@@ -366,16 +373,20 @@ public final class ReceiptVerifier {
           + submitter.toHex());
       require(e.submitterDid().equals(Did.of(trust.chainId(), submitter).toString()), "evidence.submitterDid "
           + e.submitterDid() + " is not the DID of the submitter on chain " + trust.chainId());
-      require(alg == algorithm.code(), "evidence.hashAlgorithm " + e.hashAlgorithm() + " is not the log's algorithm " + alg);
+      require(alg == algorithm.code(), "evidence.hashAlgorithm " + e.hashAlgorithm()
+          + " is not the log's algorithm " + alg);
       require(metadata.equals(e.metadata()), "evidence.metadata differs from the log's metadata");
-      require(didVersion == e.didVersion(), "evidence.didVersion " + e.didVersion() + " is not the log's " + didVersion);
+      require(didVersion == e.didVersion(), "evidence.didVersion " + e.didVersion() + " is not the log's "
+          + didVersion);
       if (batch) {
         EvidenceReceipt.BatchInfo b = e.batch();
         byte[] root = log.topics().get(3).unsafeArray();
         long count = ((BigInteger) data.get(1)).longValue();
-        require(b.root().equals(Hex.encodePrefixed(root)), "evidence.batch.root " + b.root() + " is not the anchored root "
+        require(b.root().equals(Hex.encodePrefixed(root)), "evidence.batch.root " + b.root()
+            + " is not the anchored root "
             + Hex.encodePrefixed(root));
-        require(b.leafCount() == count, "evidence.batch.leafCount " + b.leafCount() + " is not the anchored count " + count);
+        require(b.leafCount() == count, "evidence.batch.leafCount " + b.leafCount() + " is not the anchored count "
+            + count);
         List<byte[]> path = new ArrayList<>();
         for (String p : b.path()) {
           byte[] node = bytes(p);
@@ -385,7 +396,8 @@ public final class ReceiptVerifier {
         require(BatchMerkle.verify(algorithm, digest, b.leafIndex(), b.leafCount(), path, root),
             "evidence.batch.path does not lead from evidence.digest at leaf " + b.leafIndex() + " of " + b.leafCount()
                 + " to the anchored root");
-        pass("evidence", "digest " + e.digest() + " is leaf " + b.leafIndex() + " of " + count + " under root " + b.root()
+        pass("evidence", "digest " + e.digest() + " is leaf " + b.leafIndex() + " of " + count + " under root "
+            + b.root()
             + " (record " + id + ") by " + e.submitterDid() + " version " + didVersion);
       } else {
         byte[] logged = ((Bytes) data.get(1)).toArray();
@@ -407,7 +419,8 @@ public final class ReceiptVerifier {
         throw new Refusal("transaction", "transaction.proof does not prove transaction.index " + t.index()
             + " under the transactions root of block.header: " + e.getMessage());
       }
-      require("transaction", Arrays.equals(value, raw), "transaction.raw is not the transaction transaction.proof proves");
+      require("transaction", Arrays.equals(value, raw),
+          "transaction.raw is not the transaction transaction.proof proves");
       Transaction tx;
       try {
         tx = Transaction.decode(raw, suite);

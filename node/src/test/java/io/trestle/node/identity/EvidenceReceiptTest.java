@@ -144,7 +144,8 @@ class EvidenceReceiptTest {
   void garbageIsAnsweredWithReasonsAndTheNodeKeepsRunning() throws Exception {
     long before = Long.decode(chain.call("eth_blockNumber").asText());
     for (byte[] body : List.of("{".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xff, 0, 1},
-        "[".repeat(100_000).getBytes(StandardCharsets.UTF_8), ("{\"type\":" + "1".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8),
+        "[".repeat(100_000).getBytes(StandardCharsets.UTF_8), ("{\"type\":" + "1".repeat(5000)
+            + "}").getBytes(StandardCharsets.UTF_8),
         new byte[ReceiptJson.BYTES_MAX + 1])) {
       var answer = chain.post("/v1/evidence/verify", body);
       assertEquals(200, answer.statusCode());
@@ -170,6 +171,7 @@ class EvidenceReceiptTest {
     assertEquals(receipt.evidence().submitterDid(), rec.get("submitterDid").asText());
     assertEquals(400, chain.get("/v1/evidence/0x1234", null).statusCode());
     assertEquals(404, chain.get("/v1/evidence/0x" + "ab".repeat(32), null).statusCode());
-    assertEquals(400, chain.get("/v1/evidence/" + receipt.evidence().digest() + "?algorithm=sha-512", null).statusCode());
+    assertEquals(400, chain.get("/v1/evidence/" + receipt.evidence().digest() + "?algorithm=sha-512",
+        null).statusCode());
   }
 }
