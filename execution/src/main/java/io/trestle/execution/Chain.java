@@ -11,8 +11,10 @@ import io.trestle.core.tx.Transaction;
 import io.trestle.crypto.CryptoSuite;
 import io.trestle.evm.BlockEnv;
 import io.trestle.evm.Message;
+import io.trestle.evm.Tracer;
 import io.trestle.evm.TransactionProcessor;
 import io.trestle.evm.TxResult;
+import io.trestle.evm.precompile.Precompiles;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
 import io.trestle.state.kv.KeyValueStore;
@@ -21,8 +23,11 @@ import io.trestle.state.world.Account;
 import io.trestle.state.world.UnknownStateRootException;
 import io.trestle.state.world.WorldState;
 import java.math.BigInteger;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +52,9 @@ public final class Chain {
       BlockResults results,
       long executionNanos) {}
 
+  /** A committed transaction run again exactly as it executed, and what the run produced. */
+  public record Replayed(ExecutedTransaction transaction, TxResult result) {}
+
   /** Told of every committed block, on the committing thread, after the write is durable. */
   public interface Listener {
     void onCommitted(CommittedBlock block);
@@ -59,6 +67,7 @@ public final class Chain {
   private final TransactionProcessor processor;
   private final BlockExecutor executor;
   private final Hash validatorsHash;
+  private final Replayer replayer;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private WorldState live;
   private volatile Head head;
@@ -71,6 +80,7 @@ public final class Chain {
     this.processor = processor;
     this.executor = new BlockExecutor(genesis, processor);
     this.validatorsHash = Validators.hash(genesis.validators(), suite);
+    this.replayer = new Replayer(kv, store, executor, processor, this::blockHash);
   }
 
   /** Opens the chain in {@code kv}, writing the genesis block first when the store is empty. */
@@ -157,6 +167,16 @@ public final class Chain {
 
   public Hash validatorsHash() {
     return validatorsHash;
+  }
+
+  /**
+   * Accounts whose code is native rather than EVM bytecode: the precompiles and this chain's system contracts.
+   * Every transaction finds them warm, so an access list never needs to name them.
+   */
+  public Set<Address> nativeContracts() {
+    Set<Address> out = new LinkedHashSet<>(Precompiles.addresses());
+    out.addAll(processor.systemContracts().addresses());
+    return Collections.unmodifiableSet(out);
   }
 
   /** The hash of block {@code number}, or null when it is not committed. */
@@ -327,6 +347,11 @@ public final class Chain {
    * eth_estimateGas). A message without a fee cap runs with a zero base fee, as Ethereum clients do.
    */
   public TxResult simulate(Message message, long number) {
+    return simulate(message, number, null);
+  }
+
+  /** As {@link #simulate(Message, long)}, reporting every step and call to {@code tracer} (null for none). */
+  public TxResult simulate(Message message, long number, Tracer tracer) {
     WorldState state = stateAt(number);
     if (state == null) {
       throw new IllegalArgumentException("block " + number + " is not committed");
@@ -337,6 +362,34 @@ public final class Chain {
       env = new BlockEnv(env.number(), env.timestamp(), env.coinbase(), env.gasLimit(), BigInteger.ZERO,
           env.prevRandao(), env.chainId(), env.blobBaseFee(), env.burnBaseFee());
     }
-    return processor.process(message, env, new WorldStateView(state, this::blockHash));
+    return processor.process(message, env, new WorldStateView(state, this::blockHash), tracer);
+  }
+
+  // ---- replaying committed transactions (debug tracing) ----
+
+  /**
+   * Runs the committed transaction {@code txHash} again exactly as it executed, with {@code tracer} watching:
+   * the executed transactions before it in its block run first on the state after the previous block. Nothing
+   * is committed, and the caller's thread does all the work (RPC workers, never the commit path). Null when no
+   * executed transaction has that hash.
+   *
+   * @throws IllegalStateException when the replay ends differently from the stored receipt (a defect or a
+   *     damaged store; never a trace of something that did not happen)
+   */
+  public Replayed replay(Hash txHash, Tracer tracer) {
+    ChainStore.Location at = store.location(txHash);
+    if (at == null || at.number() > head.number()) {
+      return null;
+    }
+    return replay(at.number(), at.index(), tracer);
+  }
+
+  /**
+   * As {@link #replay(Hash, Tracer)} for the executed transaction at {@code index} (among the block's executed
+   * ones) of block {@code number}; null when there is none.
+   */
+  public Replayed replay(long number, int index, Tracer tracer) {
+    Hash hash = blockHash(number);
+    return hash == null ? null : replayer.replay(number, hash, index, tracer);
   }
 }

@@ -166,8 +166,14 @@ class EthJsonRpcTest {
       out.flush();
       s.getInputStream().read(new byte[256]);
     }
-    JsonNode oversize = rpc.raw("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[\"" + "a".repeat(6 * 1024 * 1024) + "\"]}");
-    assertEquals(-32005, oversize.get("error").get("code").asInt());
+    String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_chainId\",\"params\":[\"" + "a".repeat(6 * 1024 * 1024) + "\"]}";
+    try {
+      JsonNode oversize = rpc.raw(body);
+      assertEquals(-32005, oversize.get("error").get("code").asInt());
+    } catch (java.io.IOException closedWhileSending) {
+      // the server answers 413 and closes as soon as the declared length exceeds the limit; a client still
+      // writing the body may see the close first. Either way the node must go on serving, checked below.
+    }
     assertEquals("0x539", rpc.call("eth_chainId").asText());
   }
 

@@ -129,6 +129,10 @@ class EthSchemaConformanceTest {
     samples.put("eth_call", List.of(List.of(call, "latest")));
     samples.put("eth_chainId", List.of(List.of()));
     samples.put("eth_coinbase", List.of(List.of()));
+    ObjectNode transferCall = json.createObjectNode().put("from", addr(TestNodes.FUNDED)).put("to", token.toHex())
+        .put("data", org.web3j.abi.FunctionEncoder.encode(new Function("transfer",
+            List.of(new org.web3j.abi.datatypes.Address(Address.ofLong(0xb0b).toHex()), new Uint256(5)), List.of())));
+    samples.put("eth_createAccessList", List.of(List.of(transferCall, "latest"), List.of(call)));
     samples.put("eth_estimateGas", List.of(List.of(call)));
     samples.put("eth_feeHistory", List.of(List.of("0x5", "latest", List.of(10, 90))));
     samples.put("eth_gasPrice", List.of(List.of()));
@@ -161,6 +165,12 @@ class EthSchemaConformanceTest {
     samples.put("eth_sendRawTransaction", List.of(List.of(Bytes.wrap(transfer.encode()).toHex())));
     samples.put("eth_syncing", List.of(List.of()));
     samples.put("eth_uninstallFilter", List.of(List.of(blockFilterId)));
+    ObjectNode everything = json.createObjectNode().put("enableMemory", true).put("enableReturnData", true);
+    ObjectNode callTracer = json.createObjectNode().put("tracer", "callTracer");
+    callTracer.putObject("tracerConfig").put("withLog", true);
+    String emitHash = emitReceipt.get("transactionHash").asText();
+    samples.put("debug_traceTransaction", List.of(List.of(txHash), List.of(emitHash, everything),
+        List.of(txHash, callTracer)));
     samples.put("net_version", List.of(List.of()));
     samples.put("txpool_content", List.of(List.of()));
     samples.put("txpool_contentFrom", List.of(List.of(addr(TestNodes.FUNDED2))));
@@ -174,7 +184,11 @@ class EthSchemaConformanceTest {
           failures.add(e.getKey() + params + " failed: " + response.get("error"));
           continue;
         }
-        List<String> errors = schemas.check(e.getKey(), response.get("result"));
+        List<String> errors = new ArrayList<>(schemas.check(e.getKey(), response.get("result")));
+        if (e.getKey().equals("debug_traceTransaction") && params.get(params.size() - 1) != callTracer) {
+          // the struct logger's answer must have the opcode-tracer shape, not just any shape a named tracer may have
+          errors.addAll(schemas.checkAlternative(e.getKey(), 0, response.get("result")));
+        }
         if (!errors.isEmpty()) {
           failures.add(e.getKey() + params + " violates openrpc.json: " + errors);
         }

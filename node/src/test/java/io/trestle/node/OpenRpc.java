@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks JSON-RPC results against the result schemas of execution-apis' openrpc.json (schemas there are inlined).
- * Supports the JSON-Schema subset the file uses: type, pattern, properties, required, additionalProperties:false,
- * items, oneOf, anyOf, allOf, enum.
+ * Supports the JSON-Schema subset the file uses: type, pattern, minimum, properties, required, additionalProperties
+ * (false or a schema), items, oneOf, anyOf, allOf, enum.
  */
 final class OpenRpc {
   private final Map<String, JsonNode> results = new HashMap<>();
@@ -37,6 +37,21 @@ final class OpenRpc {
 
   boolean knows(String method) {
     return results.containsKey(method);
+  }
+
+  /**
+   * The violations of {@code value} against alternative {@code index} of the result schema's anyOf: where one
+   * alternative accepts anything (debug_traceTransaction's named-tracer result), conforming to the whole schema
+   * proves nothing, so a result that must have a defined shape is checked against its own alternative.
+   */
+  List<String> checkAlternative(String method, int index, JsonNode value) {
+    JsonNode alternatives = results.containsKey(method) ? results.get(method).path("anyOf") : null;
+    if (alternatives == null || alternatives.size() <= index) {
+      return List.of("openrpc.json has no anyOf alternative " + index + " for " + method);
+    }
+    List<String> errors = new ArrayList<>();
+    validate(alternatives.get(index), value, "$", errors);
+    return errors;
   }
 
   /** The violations of {@code value} against the method's result schema; empty when it conforms. */
@@ -64,6 +79,9 @@ final class OpenRpc {
         errors.add(path + ": '" + value.asText() + "' does not match " + p.pattern());
       }
     }
+    if (schema.has("minimum") && value.isNumber() && value.decimalValue().compareTo(schema.get("minimum").decimalValue()) < 0) {
+      errors.add(path + ": " + value + " is below the minimum " + schema.get("minimum"));
+    }
     if (schema.has("enum")) {
       boolean found = false;
       for (JsonNode e : schema.get("enum")) {
@@ -87,6 +105,8 @@ final class OpenRpc {
           validate(props.get(f.getKey()), f.getValue(), path + "." + f.getKey(), errors);
         } else if (schema.path("additionalProperties").isBoolean() && !schema.get("additionalProperties").asBoolean()) {
           errors.add(path + ": field " + f.getKey() + " is not allowed");
+        } else if (schema.path("additionalProperties").isObject()) {
+          validate(schema.get("additionalProperties"), f.getValue(), path + "." + f.getKey(), errors);
         }
       }
     }

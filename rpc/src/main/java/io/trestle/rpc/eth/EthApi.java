@@ -12,7 +12,6 @@ import io.trestle.core.Hash;
 import io.trestle.core.block.Block;
 import io.trestle.core.rlp.RlpException;
 import io.trestle.core.tx.Transaction;
-import io.trestle.evm.AccessListEntry;
 import io.trestle.evm.IntrinsicGas;
 import io.trestle.evm.Message;
 import io.trestle.evm.TxResult;
@@ -28,7 +27,6 @@ import io.trestle.state.world.WorldState;
 import io.trestle.txpool.TxPool;
 import io.trestle.txpool.TxPoolException;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntSupplier;
@@ -257,57 +255,10 @@ public final class EthApi {
 
   // ---- eth_call / eth_estimateGas ----
 
-  private Message message(JsonNode call, long number, long defaultGas) throws RpcException {
-    if (call == null || !call.isObject()) {
-      throw RpcException.invalidParams("call object expected");
-    }
-    Address from = call.hasNonNull("from") ? Json.parseAddress(call.get("from"), "from") : Address.ZERO;
-    Address to = call.hasNonNull("to") ? Json.parseAddress(call.get("to"), "to") : null;
-    long gas = call.hasNonNull("gas") ? Json.parseLong(call.get("gas"), "gas") : defaultGas;
-    BigInteger value = call.hasNonNull("value") ? Json.parseQuantity(call.get("value"), "value") : BigInteger.ZERO;
-    JsonNode dataNode = call.hasNonNull("input") ? call.get("input") : call.get("data");
-    Bytes data = dataNode == null || dataNode.isNull() ? Bytes.EMPTY : Json.parseData(dataNode, "data");
-    BigInteger maxFee;
-    BigInteger tip;
-    int type;
-    if (call.hasNonNull("gasPrice")) {
-      maxFee = Json.parseQuantity(call.get("gasPrice"), "gasPrice");
-      tip = maxFee;
-      type = Message.TYPE_LEGACY;
-    } else {
-      maxFee = call.hasNonNull("maxFeePerGas") ? Json.parseQuantity(call.get("maxFeePerGas"), "maxFeePerGas") : BigInteger.ZERO;
-      tip = call.hasNonNull("maxPriorityFeePerGas")
-          ? Json.parseQuantity(call.get("maxPriorityFeePerGas"), "maxPriorityFeePerGas") : BigInteger.ZERO;
-      tip = tip.min(maxFee);
-      type = Message.TYPE_DYNAMIC_FEE;
-    }
-    List<AccessListEntry> accessList = new ArrayList<>();
-    if (call.hasNonNull("accessList")) {
-      for (JsonNode e : call.get("accessList")) {
-        List<Hash> keys = new ArrayList<>();
-        for (JsonNode k : e.path("storageKeys")) {
-          keys.add(Json.parseHash(k, "storageKeys[]"));
-        }
-        accessList.add(new AccessListEntry(Json.parseAddress(e.get("address"), "accessList[].address"), keys));
-      }
-      if (type == Message.TYPE_LEGACY) {
-        type = Message.TYPE_ACCESS_LIST;
-      }
-    }
-    WorldState state = chain.stateAt(number);
-    Account sender = state == null ? null : state.account(from);
-    // like geth, calls skip the nonce check: a wallet that fills in its next (pending) nonce must still be estimated
-    if (call.hasNonNull("nonce")) {
-      Json.parseLong(call.get("nonce"), "nonce");
-    }
-    long nonce = sender == null ? 0 : sender.nonce();
-    return new Message(type, from, to, nonce, gas, value, data, accessList, maxFee, tip, BigInteger.ZERO, List.of());
-  }
-
   private JsonNode call(Params p) throws RpcException {
     p.atMost(3);
     long number = BlockSelector.resolve(chain, p.optional(1));
-    Message m = message(p.required(0, "call object"), number, chain.genesis().gasLimit());
+    Message m = CallRequest.parse(chain, p.required(0, "call object"), number, chain.genesis().gasLimit());
     TxResult r = chain.simulate(m, number);
     return callOutcome(r);
   }
@@ -336,7 +287,7 @@ public final class EthApi {
     long number = BlockSelector.resolve(chain, p.optional(1));
     long cap = chain.genesis().gasLimit();
     JsonNode callNode = p.required(0, "call object");
-    Message probe = message(callNode, number, cap);
+    Message probe = CallRequest.parse(chain, callNode, number, cap);
     if (callNode.hasNonNull("gas")) {
       cap = Math.min(cap, probe.gasLimit());
     }

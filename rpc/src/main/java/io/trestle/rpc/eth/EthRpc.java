@@ -13,8 +13,9 @@ import java.util.function.Supplier;
 
 /**
  * The whole Ethereum JSON-RPC surface over one chain and pool: the eth_/net_/web3_ methods, storage and proofs,
- * logs and polling filters, txpool_, and the subscription hub that WebSocket connections use. {@link #start()}
- * hooks it to the chain and the pool; {@link #close()} stops the subscription dispatcher.
+ * logs and polling filters, txpool_, debug_traceTransaction and eth_createAccessList, and the subscription hub
+ * that WebSocket connections use. {@link #start()} hooks it to the chain and the pool; {@link #close()} stops the
+ * subscription dispatcher.
  */
 public final class EthRpc implements AutoCloseable {
   private final Chain chain;
@@ -25,15 +26,27 @@ public final class EthRpc implements AutoCloseable {
   private final LogQuery logs;
   private final Filters filters;
   private final SubscriptionHub subscriptions;
+  private final TraceApi traces;
+  private final AccessListApi accessLists;
 
   public EthRpc(Chain chain, TxPool pool, String clientVersion, IntSupplier peerCount, Address coinbase, RpcLimits limits) {
-    this(chain, pool, clientVersion, peerCount, coinbase, limits, SubscriptionHub.Settings.defaults(),
+    this(chain, pool, clientVersion, peerCount, coinbase, limits, TraceLimits.defaults());
+  }
+
+  public EthRpc(Chain chain, TxPool pool, String clientVersion, IntSupplier peerCount, Address coinbase, RpcLimits limits,
+      TraceLimits traceLimits) {
+    this(chain, pool, clientVersion, peerCount, coinbase, limits, traceLimits, SubscriptionHub.Settings.defaults(),
         System::currentTimeMillis, new Ids());
   }
 
   /** With an injected clock and id source, for tests. */
   EthRpc(Chain chain, TxPool pool, String clientVersion, IntSupplier peerCount, Address coinbase, RpcLimits limits,
       SubscriptionHub.Settings hubSettings, LongSupplier clockMs, Supplier<String> ids) {
+    this(chain, pool, clientVersion, peerCount, coinbase, limits, TraceLimits.defaults(), hubSettings, clockMs, ids);
+  }
+
+  EthRpc(Chain chain, TxPool pool, String clientVersion, IntSupplier peerCount, Address coinbase, RpcLimits limits,
+      TraceLimits traceLimits, SubscriptionHub.Settings hubSettings, LongSupplier clockMs, Supplier<String> ids) {
     this.chain = chain;
     this.pool = pool;
     this.eth = new EthApi(chain, pool, clientVersion, peerCount, coinbase);
@@ -42,12 +55,16 @@ public final class EthRpc implements AutoCloseable {
     this.logs = new LogQuery(chain, limits);
     this.filters = new Filters(chain, logs, clockMs, ids);
     this.subscriptions = new SubscriptionHub(chain, logs, hubSettings, clockMs, ids);
+    this.traces = new TraceApi(chain, traceLimits);
+    this.accessLists = new AccessListApi(chain, traceLimits);
   }
 
   public void register(JsonRpcProcessor rpc) {
     eth.register(rpc);
     state.register(rpc);
     txpool.register(rpc);
+    traces.register(rpc);
+    accessLists.register(rpc);
     RpcLimits limits = logs.limits();
     rpc.register("eth_getLogs", p -> logs.logs(LogFilter.parse(p.atMost(1).required(0, "filter"), limits)));
     rpc.register("eth_newFilter", p ->

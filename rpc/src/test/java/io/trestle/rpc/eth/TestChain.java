@@ -58,6 +58,10 @@ final class TestChain {
   private long timestampMs = 1_700_000_000_000L;
 
   TestChain(RpcLimits limits, SubscriptionHub.Settings hub) throws Exception {
+    this(limits, hub, TraceLimits.defaults());
+  }
+
+  TestChain(RpcLimits limits, SubscriptionHub.Settings hub, TraceLimits traceLimits) throws Exception {
     Map<Address, Genesis.AllocAccount> alloc = Map.of(
         SENDER_ADDRESS, new Genesis.AllocAccount(BigInteger.TEN.pow(24), 0, Bytes.EMPTY, Map.of()),
         EMITTER, new Genesis.AllocAccount(BigInteger.ZERO, 1, EMITTER_CODE, Map.of()),
@@ -81,7 +85,7 @@ final class TestChain {
       }
     };
     pool = new TxPool(TxPoolConfig.defaults(1337, BigInteger.ZERO), accounts, genesis.gasLimit());
-    eth = new EthRpc(chain, pool, "Trestle/test", () -> 0, validator, limits, hub, clockMs::get,
+    eth = new EthRpc(chain, pool, "Trestle/test", () -> 0, validator, limits, traceLimits, hub, clockMs::get,
         () -> "0x" + Integer.toHexString(ids.incrementAndGet()));
     eth.register(rpc);
   }
@@ -106,6 +110,26 @@ final class TestChain {
     return Transaction.builder().type(TransactionType.DYNAMIC_FEE).chainId(1337).nonce(nonce++).gasLimit(60_000)
         .maxFeePerGas(GWEI.multiply(BigInteger.valueOf(100))).maxPriorityFeePerGas(BigInteger.ONE).to(emitter)
         .value(BigInteger.ZERO).data(topic0.toBytes().concat(topic1.toBytes())).sign(SENDER, SUITE);
+  }
+
+  /** A signed call (or creation, when {@code to} is null) from the sender, with an optional access list. */
+  Transaction send(Address to, Bytes data, long gas, List<io.trestle.core.tx.AccessListEntry> accessList) {
+    return Transaction.builder().type(TransactionType.DYNAMIC_FEE).chainId(1337).nonce(nonce++).gasLimit(gas)
+        .maxFeePerGas(GWEI.multiply(BigInteger.valueOf(100))).maxPriorityFeePerGas(BigInteger.ONE).to(to)
+        .value(BigInteger.ZERO).data(data).accessList(accessList).sign(SENDER, SUITE);
+  }
+
+  Transaction send(Address to, Bytes data, long gas) {
+    return send(to, data, gas, List.of());
+  }
+
+  /** The creation code of a contract of contracts/test, compiled artifacts checked in beside the sources. */
+  static Bytes bytecode(String contract) throws java.io.IOException {
+    java.nio.file.Path file = java.nio.file.Path.of("..", "contracts", "test", "artifacts", contract + ".json");
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new IllegalStateException("contract artifact missing: " + file.toAbsolutePath());
+    }
+    return Bytes.fromHex(JSON.readTree(file.toFile()).get("bytecode").asText());
   }
 
   Transaction transfer(Address to) {
