@@ -7,6 +7,8 @@ import io.trestle.core.rlp.Rlp;
 import io.trestle.crypto.Keccak256;
 import io.trestle.evm.precompile.Precompile;
 import io.trestle.evm.precompile.Precompiles;
+import io.trestle.evm.abi.Abi;
+import io.trestle.evm.system.CallGuard;
 import io.trestle.evm.system.SystemContract;
 import io.trestle.evm.system.SystemContracts;
 import io.trestle.evm.system.SystemResult;
@@ -42,11 +44,18 @@ final class Executor {
   private final SystemContracts systems;
   /** Null unless tracing. */
   final Tracer tracer;
+  private final CallGuard guard;
+  private final CallGuard.StateReader guardReader;
   private final ArrayList<long[]> stackPool = new ArrayList<>();
   private final ArrayList<Frame> frames = new ArrayList<>();
 
   Executor(TxState state, BlockEnv env, Rules rules, Address origin, UInt256 gasPrice, List<Hash> blobHashes,
       CodeCache codeCache, SystemContracts systems, Tracer tracer) {
+    this(state, env, rules, origin, gasPrice, blobHashes, codeCache, systems, tracer, CallGuard.NONE);
+  }
+
+  Executor(TxState state, BlockEnv env, Rules rules, Address origin, UInt256 gasPrice, List<Hash> blobHashes,
+      CodeCache codeCache, SystemContracts systems, Tracer tracer, CallGuard guard) {
     this.state = state;
     this.env = env;
     this.rules = rules;
@@ -58,6 +67,8 @@ final class Executor {
     this.codeCache = codeCache;
     this.systems = systems;
     this.tracer = tracer;
+    this.guard = guard;
+    this.guardReader = (account, slot) -> state.storage(state.account(account), slot);
   }
 
   Hash blockHash(long number) {
@@ -191,6 +202,10 @@ final class Executor {
   /** Starts a message call; returns the child Frame to run, or the Outcome when no code needs to run. */
   private Object enterCall(int kind, Address caller, Address address, Address codeAddress, UInt256 value,
       byte[] in, int inOff, int inLen, long gas, boolean isStatic, int depth) {
+    Outcome refused = guarded(callKind(kind), caller, codeAddress, in, inOff, inLen, gas);
+    if (refused != null) {
+      return refused;
+    }
     int snapshot = state.snapshot();
     Precompile precompile = Precompiles.get(codeAddress);
     SystemContract system = precompile == null ? systems.get(codeAddress) : null;
@@ -228,6 +243,26 @@ final class Executor {
 
   private static byte[] copy(byte[] in, int off, int len) {
     return off == 0 && len == in.length ? in : java.util.Arrays.copyOfRange(in, off, off + len);
+  }
+
+  private static CallGuard.Kind callKind(int op) {
+    return switch (op) {
+      case Opcodes.CALL -> CallGuard.Kind.CALL;
+      case Opcodes.CALLCODE -> CallGuard.Kind.CALLCODE;
+      case Opcodes.DELEGATECALL -> CallGuard.Kind.DELEGATECALL;
+      default -> CallGuard.Kind.STATICCALL;
+    };
+  }
+
+  /** Asks the call guard (ADR 0271); a refusal is a revert at entry that returns all the gas. */
+  private Outcome guarded(CallGuard.Kind kind, Address caller, Address target, byte[] in, int inOff, int inLen,
+      long gas) {
+    if (guard == CallGuard.NONE) {
+      return null;
+    }
+    Bytes selector = inLen >= 4 ? Bytes.wrap(java.util.Arrays.copyOfRange(in, inOff, inOff + 4)) : Bytes.EMPTY;
+    String reason = guard.check(new CallGuard.Guarded(kind, origin, caller, target, selector), guardReader);
+    return reason == null ? null : new Outcome(Halt.REVERT, gas, Abi.encodeError(reason).toArray(), null);
   }
 
   private Outcome runPrecompile(Precompile precompile, byte[] input, long gas, int snapshot) {
@@ -296,6 +331,10 @@ final class Executor {
 
   private Object enterCreate(Address caller, Address address, UInt256 value, byte[] initcode, long gas, int depth) {
     state.warmAddress(address);
+    Outcome refused = guarded(CallGuard.Kind.CREATE, caller, address, Frame.NO_BYTES, 0, 0, gas);
+    if (refused != null) {
+      return refused;
+    }
     TxState.Account a = state.account(address);
     if (a.nonce != 0 || a.hasCode() || hasStorage(a)) {
       return new Outcome(Halt.ADDRESS_COLLISION, 0, Frame.NO_BYTES, null);

@@ -4,6 +4,7 @@ import io.trestle.core.Address;
 import io.trestle.core.Bytes;
 import io.trestle.core.Hash;
 import io.trestle.evm.precompile.Precompiles;
+import io.trestle.evm.system.CallGuard;
 import io.trestle.evm.system.SystemContracts;
 import java.math.BigInteger;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class TransactionProcessor {
   private static final BigInteger UINT256_LIMIT = BigInteger.ONE.shiftLeft(256);
 
   private final SystemContracts systems;
+  private final CallGuard guard;
   private final Rules rules;
   private final CodeCache codeCache = new CodeCache(CODE_CACHE_BYTES);
 
@@ -37,8 +39,18 @@ public final class TransactionProcessor {
     this(systems, Rules.CANCUN);
   }
 
+  /** With a rule consulted before every call and creation (ADR 0271). */
+  public TransactionProcessor(SystemContracts systems, CallGuard guard) {
+    this(systems, guard, Rules.CANCUN);
+  }
+
   TransactionProcessor(SystemContracts systems, Rules rules) {
+    this(systems, CallGuard.NONE, rules);
+  }
+
+  TransactionProcessor(SystemContracts systems, CallGuard guard, Rules rules) {
     this.systems = systems;
+    this.guard = java.util.Objects.requireNonNull(guard, "guard");
     this.rules = rules;
   }
 
@@ -177,7 +189,7 @@ public final class TransactionProcessor {
     }
 
     Executor ex = new Executor(state, env, rules, m.sender(), UInt256.fromBigInteger(price),
-        m.blobVersionedHashes(), codeCache, systems, tracer);
+        m.blobVersionedHashes(), codeCache, systems, tracer, guard);
     long gas = m.gasLimit() - IntrinsicGas.of(m);
     UInt256 value = UInt256.fromBigInteger(m.value());
     byte[] data = m.data().unsafeArray();

@@ -17,6 +17,7 @@ import io.trestle.evm.TransactionProcessor;
 import io.trestle.evm.TxResult;
 import io.trestle.evm.WorldView;
 import io.trestle.execution.genesis.Genesis;
+import io.trestle.services.governance.TransactionRules;
 import io.trestle.state.world.WorldState;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -30,10 +31,20 @@ import java.util.List;
 public final class BlockExecutor {
   private final Genesis genesis;
   private final TransactionProcessor processor;
+  private final boolean governed;
 
   public BlockExecutor(Genesis genesis, TransactionProcessor processor) {
+    this(genesis, processor, false);
+  }
+
+  /**
+   * With {@code governed}, a transaction whose sender governance refuses (frozen, no role on a permissioned chain,
+   * a creation without contract-deployer) is skipped like any invalid one (ADR 0272).
+   */
+  public BlockExecutor(Genesis genesis, TransactionProcessor processor, boolean governed) {
     this.genesis = genesis;
     this.processor = processor;
+    this.governed = governed;
   }
 
   /** A transaction left out of the block's results, and why. */
@@ -79,6 +90,11 @@ public final class BlockExecutor {
         skipped.add(new Skipped(tx, i, "wrong chain id " + tx.chainId()));
         continue;
       }
+      String refused = governed ? governanceRefusal(state, sender, tx) : null;
+      if (refused != null) {
+        skipped.add(new Skipped(tx, i, refused));
+        continue;
+      }
       if (tx.gasLimit() > header.gasLimit() - cumulativeGas) {
         skipped.add(new Skipped(tx, i, "gas limit " + tx.gasLimit() + " exceeds the gas left in the block"));
         continue;
@@ -104,6 +120,15 @@ public final class BlockExecutor {
     }
     int[] indexes = java.util.Arrays.copyOf(bodyIndexes, executed.size());
     return new Outcome(executed, indexes, skipped, Receipt.root(receipts), cumulativeGas, bloom);
+  }
+
+  /** Asked against the state the transaction meets, so a freeze earlier in the block already applies. */
+  private static String governanceRefusal(WorldState state, Address sender, Transaction tx) {
+    try {
+      return TransactionRules.senderRefusal(Chain.reader(state), sender, tx.to() == null);
+    } catch (io.trestle.evm.system.SystemCall.Halt impossible) {
+      throw new IllegalStateException("reading world state charges no gas", impossible);
+    }
   }
 
   /** The EVM's view of a signed transaction. */

@@ -14,15 +14,23 @@ import io.trestle.evm.Message;
 import io.trestle.evm.Tracer;
 import io.trestle.evm.TransactionProcessor;
 import io.trestle.evm.TxResult;
+import io.trestle.evm.UInt256;
 import io.trestle.evm.precompile.Precompiles;
+import io.trestle.evm.system.SystemContracts;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
+import io.trestle.services.governance.ChainParameter;
+import io.trestle.services.governance.GovernanceContract;
+import io.trestle.services.governance.GovernanceSnapshot;
+import io.trestle.services.governance.ValidatorInfo;
+import io.trestle.services.governance.store.StorageReader;
 import io.trestle.state.kv.KeyValueStore;
 import io.trestle.state.kv.WriteBatch;
 import io.trestle.state.world.Account;
 import io.trestle.state.world.UnknownStateRootException;
 import io.trestle.state.world.WorldState;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,10 +75,20 @@ public final class Chain {
   private final TransactionProcessor processor;
   private final BlockExecutor executor;
   private final Hash validatorsHash;
+  /** Whether the governance contract is registered: validator sets and gas limit then come from its state. */
+  private final boolean governed;
   private final Replayer replayer;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private WorldState live;
   private volatile Head head;
+  /** Governance state as of the head (null when not governed); replaced when a block changes it. */
+  private volatile GovernanceView governance;
+
+  /** A governance snapshot with the storage root it was read at and each epoch's validator-set hash. */
+  private record GovernanceView(GovernanceSnapshot snapshot, Hash storageRoot, List<ValidatorHash> hashes) {}
+
+  /** The hash of one epoch's validator set, computed once per epoch. */
+  private record ValidatorHash(long fromHeight, List<Genesis.Validator> validators, Hash hash) {}
 
   private Chain(KeyValueStore kv, Genesis genesis, TransactionProcessor processor) {
     this.kv = kv;
@@ -78,7 +96,8 @@ public final class Chain {
     this.suite = genesis.suite();
     this.store = new ChainStore(kv, suite);
     this.processor = processor;
-    this.executor = new BlockExecutor(genesis, processor);
+    this.governed = processor.systemContracts().get(GovernanceContract.ADDRESS) != null;
+    this.executor = new BlockExecutor(genesis, processor, governed);
     this.validatorsHash = Validators.hash(genesis.validators(), suite);
     this.replayer = new Replayer(kv, store, executor, processor, this::blockHash);
   }
@@ -97,7 +116,43 @@ public final class Chain {
     } catch (UnknownStateRootException e) {
       throw new IllegalStateException("database corrupt: head state root is missing", e);
     }
+    chain.governance = chain.readGovernance();
+    if (chain.governance != null && chain.governance.snapshot().epochs().isEmpty()) {
+      throw new GenesisException("the data folder holds a chain created without the governance contract; "
+          + "use another data folder or reset it");
+    }
     return chain;
+  }
+
+  /**
+   * Governance as of {@code live}: the current view when its storage root did not move, else a fresh read. Published
+   * before the head that produced it, so a reader never pairs a new head with stale validator sets.
+   */
+  private GovernanceView readGovernance() {
+    if (!governed) {
+      return null;
+    }
+    Account account = live.account(GovernanceContract.ADDRESS);
+    Hash root = account == null ? Hash.EMPTY_TRIE_ROOT : account.storageRoot();
+    GovernanceView current = governance;
+    if (current != null && root.equals(current.storageRoot())) {
+      return current;
+    }
+    GovernanceSnapshot snapshot = GovernanceSnapshot.read(reader(live));
+    List<ValidatorHash> hashes = new ArrayList<>();
+    for (var epoch : snapshot.epochs()) {
+      List<Genesis.Validator> vals = new ArrayList<>();
+      for (ValidatorInfo v : epoch.validators()) {
+        vals.add(new Genesis.Validator(v.address(), v.publicKey()));
+      }
+      hashes.add(new ValidatorHash(epoch.fromHeight(), List.copyOf(vals), Validators.hash(vals, suite)));
+    }
+    return new GovernanceView(snapshot, root, List.copyOf(hashes));
+  }
+
+  /** Governance storage in {@code state}, as the services read it. */
+  static StorageReader reader(WorldState state) {
+    return slot -> UInt256.fromBytes(state.storage(GovernanceContract.ADDRESS, Bytes.wrap(slot.toArray())).unsafeArray());
   }
 
   private Head loadHead(long number) {
@@ -116,6 +171,17 @@ public final class Chain {
       Hash codeHash = a.code().isEmpty() ? Hash.EMPTY_KECCAK : state.putCode(a.code());
       state.setAccount(e.getKey(), new Account(a.nonce(), a.balance(), Hash.EMPTY_TRIE_ROOT, codeHash));
       a.storage().forEach((slot, value) -> state.setStorage(e.getKey(), slot, value));
+    }
+    // ADR 0162: every registered system contract gets stub code, so EXTCODESIZE sees it and EIP-161 keeps it
+    for (Address system : processor.systemContracts().addresses()) {
+      if (!genesis.alloc().containsKey(system)) {
+        state.setAccount(system, new Account(0, BigInteger.ZERO, Hash.EMPTY_TRIE_ROOT,
+            state.putCode(SystemContracts.STUB_CODE)));
+      }
+    }
+    if (governed) {
+      genesis.governanceStorage().forEach((slot, value) -> state.setStorage(GovernanceContract.ADDRESS,
+          Bytes.wrap(slot.toArray()), Bytes.wrap(value.toArray())));
     }
     WriteBatch batch = kv.newBatch();
     Hash allocRoot = state.commit(batch);
@@ -165,8 +231,55 @@ public final class Chain {
     return store;
   }
 
+  /** The genesis validator set's hash. */
   public Hash validatorsHash() {
     return validatorsHash;
+  }
+
+  /** Governance state as of the head, or empty on a chain without the governance contract. */
+  public java.util.Optional<GovernanceSnapshot> governance() {
+    GovernanceView g = governance;
+    return g == null ? java.util.Optional.empty() : java.util.Optional.of(g.snapshot());
+  }
+
+  /**
+   * The validators of {@code height}, or null when not yet decided. Decided for every height up to the head plus
+   * the validator-change offset (at least 2, docs/consensus.md §2); the genesis set on a chain without governance.
+   */
+  public List<Genesis.Validator> validatorsAt(long height) {
+    ValidatorHash v = validatorHash(height);
+    return v == null ? null : v.validators();
+  }
+
+  /** The hash of {@link #validatorsAt}, or null when not yet decided. */
+  public Hash validatorsHashAt(long height) {
+    ValidatorHash v = validatorHash(height);
+    return v == null ? null : v.hash();
+  }
+
+  private ValidatorHash validatorHash(long height) {
+    long headNumber = head.number(); // before governance: a new head is published after its governance view
+    GovernanceView g = governance;
+    if (g == null) {
+      return new ValidatorHash(0, genesis.validators(), validatorsHash);
+    }
+    if (height > headNumber + g.snapshot().validatorChangeOffset()) {
+      return null;
+    }
+    List<ValidatorHash> hashes = g.hashes();
+    for (int i = hashes.size() - 1; i >= 0; i--) {
+      if (hashes.get(i).fromHeight() <= height) {
+        return hashes.get(i);
+      }
+    }
+    return hashes.get(0);
+  }
+
+  /** The gas limit of the block after the head: the committee's blockGasLimit when set, else the genesis one. */
+  public long nextGasLimit() {
+    GovernanceView g = governance;
+    return g == null ? genesis.gasLimit()
+        : g.snapshot().parameter(ChainParameter.BLOCK_GAS_LIMIT).map(BigInteger::longValue).orElse(genesis.gasLimit());
   }
 
   /**
@@ -194,6 +307,7 @@ public final class Chain {
   /** The next block on top of the head, carrying the head's execution results (DESIGN §4). */
   public Block buildBlock(List<Transaction> txs, long timestampMs, Address proposer, int round) {
     Head h = head;
+    long number = h.number() + 1;
     Header header = Header.builder()
         .parentHash(h.hash())
         .number(h.number() + 1)
@@ -201,13 +315,13 @@ public final class Chain {
         .proposer(proposer)
         .round(round)
         .transactionsRoot(Block.transactionsRoot(txs))
-        .gasLimit(genesis.gasLimit())
+        .gasLimit(nextGasLimit())
         .baseFeePerGas(nextBaseFee(h))
         .lastStateRoot(h.results().stateRoot())
         .lastReceiptsRoot(h.results().receiptsRoot())
         .lastGasUsed(h.results().gasUsed())
-        .validatorsHash(validatorsHash)
-        .nextValidatorsHash(validatorsHash)
+        .validatorsHash(validatorsHashAt(number))
+        .nextValidatorsHash(validatorsHashAt(number + 1))
         .extraData(Bytes.EMPTY)
         .build();
     return new Block(header, txs);
@@ -236,10 +350,12 @@ public final class Chain {
         + " differs from this node's result " + h.results().stateRoot());
     require(x.lastReceiptsRoot().equals(h.results().receiptsRoot()), "lastReceiptsRoot differs from this node's result");
     require(x.lastGasUsed() == h.results().gasUsed(), "lastGasUsed " + x.lastGasUsed() + " differs from " + h.results().gasUsed());
-    require(x.gasLimit() == genesis.gasLimit(), "gas limit " + x.gasLimit() + " is not the chain's " + genesis.gasLimit());
+    long gasLimit = nextGasLimit();
+    require(x.gasLimit() == gasLimit, "gas limit " + x.gasLimit() + " is not the chain's " + gasLimit);
     require(x.baseFeePerGas().equals(nextBaseFee(h)), "base fee " + x.baseFeePerGas() + " should be " + nextBaseFee(h));
-    require(x.validatorsHash().equals(validatorsHash), "validatorsHash is not this height's validator set");
-    require(x.nextValidatorsHash().equals(validatorsHash), "nextValidatorsHash is not the next height's validator set");
+    require(x.validatorsHash().equals(validatorsHashAt(x.number())), "validatorsHash is not this height's validator set");
+    require(x.nextValidatorsHash().equals(validatorsHashAt(x.number() + 1)),
+        "nextValidatorsHash is not the next height's validator set");
     require(x.timestampMs() > h.header().timestampMs(), "timestamp not after the parent's");
     require(x.timestampMs() <= nowMs + clockSkewMaxMs, "timestamp " + x.timestampMs() + " is too far in the future");
     require(block.hasMatchingTransactionsRoot(), "transactionsRoot does not match the transactions");
@@ -287,7 +403,9 @@ public final class Chain {
       store.putExecuted(batch, x.number(), outcome.executed(), outcome.bodyIndexes());
       store.putResults(batch, x.number(), results);
       store.putHead(batch, x.number());
+      GovernanceView nextGovernance = readGovernance();
       kv.write(batch, true);
+      governance = nextGovernance;
       head = new Head(x.number(), x, hash, results);
       long tookNs = System.nanoTime() - startNs;
       long tookMs = tookNs / 1_000_000;

@@ -95,7 +95,7 @@ final class NodeApi {
     certified.put("hash", header.hash(chain.suite()).toHex());
     certified.put("lastStateRoot", header.lastStateRoot().toHex());
     certified.put("encoded", Hex.encodePrefixed(header.encode()));
-    o.set("certificate", certificateJson(cert, raw, ChainApplication.validatorSet(chain.genesis())));
+    o.set("certificate", certificateJson(cert, raw, ChainApplication.validatorSet(chain.validatorsAt(n + 1))));
     return o;
   }
 
@@ -119,7 +119,7 @@ final class NodeApi {
       o.put("consensusHealthy", !driver.failed());
     }
     ArrayNode vals = o.putArray("validators");
-    for (Validator v : ChainApplication.validatorSet(chain.genesis()).validators()) {
+    for (Validator v : ChainApplication.validatorSet(chain.validatorsAt(head.number() + 1)).validators()) {
       vals.add(v.address().toChecksumHex());
     }
     ArrayNode ps = o.putArray("peers");
@@ -151,7 +151,7 @@ final class NodeApi {
     } catch (DecodeException e) {
       throw RpcException.server("stored certificate of block " + n + " does not decode: " + e.getMessage());
     }
-    return certificateJson(cert, raw, ChainApplication.validatorSet(chain.genesis()));
+    return certificateJson(cert, raw, ChainApplication.validatorSet(chain.validatorsAt(n)));
   }
 
   static ObjectNode certificateJson(CommitCertificate cert, byte[] raw, ValidatorSet validators) {

@@ -22,7 +22,6 @@ import io.trestle.execution.genesis.Genesis;
 import io.trestle.node.consensus.ChainApplication;
 import io.trestle.node.consensus.ConsensusDriver;
 import io.trestle.node.consensus.ConsensusNetwork;
-import io.trestle.p2p.AdmissionPolicy;
 import io.trestle.p2p.NodeIdentity;
 import io.trestle.p2p.P2pConfig;
 import io.trestle.p2p.P2pNetwork;
@@ -71,7 +70,9 @@ final class PeerNetwork implements ConsensusNetwork, AutoCloseable {
   private final Gossip gossip;
   private final BlockSync sync;
   private final ExecutorService gossipWorkers;
-  private final ValidatorSet validators;
+  private final java.util.Map<List<Genesis.Validator>, ValidatorSet> validatorSets = new java.util.IdentityHashMap<>();
+  /** Who may connect now: validators of the coming heights and admitted nodes (ADR 0274). */
+  private volatile Set<Address> admitted;
 
   PeerNetwork(Chain chain, TxPool pool, KeyPair nodeKey, Node.NetworkSettings settings, Supplier<ConsensusDriver> consensus)
       throws IOException {
@@ -80,7 +81,7 @@ final class PeerNetwork implements ConsensusNetwork, AutoCloseable {
     this.suite = chain.suite();
     this.settings = settings;
     this.consensus = consensus;
-    this.validators = ChainApplication.validatorSet(chain.genesis());
+    this.admitted = admitted(chain);
     List<PeerEndpoint> peers = new ArrayList<>();
     for (String p : settings.peers()) {
       try {
@@ -92,7 +93,17 @@ final class PeerNetwork implements ConsensusNetwork, AutoCloseable {
     NodeIdentity identity = new NodeIdentity(suite, nodeKey, chain.genesis().chainId(), chain.blockHash(0));
     P2pConfig config = P2pConfig.builder().name("p2p" + settings.port()).staticPeers(peers)
         .inboundMessagesPerSecond(50_000).unauthenticatedBanMs(isLoopback(settings.host()) ? 0 : 60_000).build();
-    this.p2p = new P2pNetwork(identity, AdmissionPolicy.allowing(admitted(chain.genesis())), config);
+    this.p2p = new P2pNetwork(identity, node -> admitted.contains(node), config);
+    chain.addListener(block -> {
+      Set<Address> now = admitted(chain);
+      if (!now.equals(admitted)) {
+        Set<Address> removed = new HashSet<>(admitted);
+        removed.removeAll(now);
+        admitted = now;
+        LOG.info("peer admission changed admitted={} removed={}", now.size(), removed);
+        p2p.admissionChanged();
+      }
+    });
     p2p.register(Protocols.CONSENSUS, ProtocolOptions.onIoThread(MessageCodec.MAX_MESSAGE_BYTES), (peer, payload) -> {
       ConsensusDriver driver = consensus.get();
       if (driver != null && !driver.onMessage(peer, payload)) {
@@ -114,12 +125,22 @@ final class PeerNetwork implements ConsensusNetwork, AutoCloseable {
     return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1");
   }
 
-  /** Validators and admitted observers (role "node") may connect. */
-  static Set<Address> admitted(Genesis genesis) {
+  /**
+   * Who may connect: with governance, the validators of the next height and of every scheduled set, and the admitted
+   * nodes; without it, the genesis validators and the genesis nodes (role "node").
+   */
+  static Set<Address> admitted(Chain chain) {
     Set<Address> nodes = new HashSet<>();
-    genesis.validators().forEach(v -> nodes.add(v.address()));
-    nodes.addAll(genesis.roles().getOrDefault("node", List.of()));
-    return nodes;
+    var governance = chain.governance();
+    if (governance.isPresent()) {
+      nodes.addAll(governance.get().validatorsFrom(chain.head().number() + 1));
+      nodes.addAll(governance.get().nodes());
+    } else {
+      Genesis genesis = chain.genesis();
+      genesis.validators().forEach(v -> nodes.add(v.address()));
+      nodes.addAll(genesis.roles().getOrDefault(Genesis.NODE_ROLE, List.of()));
+    }
+    return Set.copyOf(nodes);
   }
 
   void start() throws IOException {
@@ -162,6 +183,15 @@ final class PeerNetwork implements ConsensusNetwork, AutoCloseable {
   @Override
   public void requestSync(Address peer, long fromHeight, long toHeight) {
     sync.peerReached(peer, toHeight);
+  }
+
+  /** Dials {@code endpoint} ({@code 0x<address>@host:port}) from now on; IllegalArgumentException when malformed. */
+  void addPeer(String endpoint) {
+    try {
+      p2p.addStaticPeer(PeerEndpoint.parse(endpoint));
+    } catch (PeerEndpointException e) {
+      throw new IllegalArgumentException(e.getMessage());
+    }
   }
 
   int peerCount() {
@@ -254,6 +284,12 @@ final class PeerNetwork implements ConsensusNetwork, AutoCloseable {
         if (block.height() != expected) {
           throw new SyncRejectedException(accepted, "expected height " + expected + ", got " + block.height());
         }
+        ValidatorSet validators = validatorsOnceKnown(driver, expected);
+        if (validators == null) {
+          // not the peer's fault: execution is slow; the sync retries the range without penalising anyone
+          throw new IllegalStateException("validators of height " + expected + " not known yet; head "
+              + chain.head().number());
+        }
         CertificateCheck check = CertificateVerifier.verify(block.id(suite), expected, cert, validators, suite,
             chain.genesis().chainId());
         if (!check.isOk()) {
@@ -266,18 +302,34 @@ final class PeerNetwork implements ConsensusNetwork, AutoCloseable {
         accepted++;
       }
       long target = expected - 1;
+      if (!awaitHead(driver, target)) {
+        LOG.warn("synced blocks not applied in time target={} head={}", target, chain.head().number());
+      }
+    }
+
+    /**
+     * The validators of {@code height}, waiting for the blocks before it to execute when governance has not decided
+     * them yet (a set is known only up to head + offset); null when execution does not get there in time.
+     */
+    private ValidatorSet validatorsOnceKnown(ConsensusDriver driver, long height) {
+      var set = ChainApplication.validatorsOf(chain, height, validatorSets);
+      if (set.isEmpty() && awaitHead(driver, height - 2)) {
+        set = ChainApplication.validatorsOf(chain, height, validatorSets);
+      }
+      return set.orElse(null);
+    }
+
+    private boolean awaitHead(ConsensusDriver driver, long target) {
       long deadline = System.currentTimeMillis() + SYNC_APPLY_WAIT_MS;
       while (chain.head().number() < target && System.currentTimeMillis() < deadline && !driver.failed()) {
         try {
           Thread.sleep(5);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          return;
+          return false;
         }
       }
-      if (chain.head().number() < target) {
-        LOG.warn("synced blocks not applied in time target={} head={}", target, chain.head().number());
-      }
+      return chain.head().number() >= target;
     }
   }
 

@@ -86,8 +86,8 @@ class EvidenceIT {
   @Test
   void notarizesOnFourValidatorsAndVerifiesAgainstTheSharedGenesis() throws Exception {
     Path net = tmp.resolve("net");
-    int rpcBase = Math.min(NodeProcess.freePort(), 60000);
-    int p2pBase = Math.min(NodeProcess.freePort() + 10, 60100);
+    int rpcBase = NodeProcess.freePorts(4);
+    int p2pBase = NodeProcess.freePorts(4);
     assertEquals(0, TrestleCli.execute("testnet", "--validators", "4", "--dir", net.toString(), "--rpc-port",
         Integer.toString(rpcBase), "--p2p-port", Integer.toString(p2pBase), "--block-interval-ms", "300"));
     for (int i = 0; i < 4; i++) {

@@ -51,10 +51,8 @@ class NetworkIT {
   @Test
   void survivesCrashesStallsWithoutQuorumAndSyncsLateJoiners() throws Exception {
     Path net = tmp.resolve("net");
-    int rpcBase = NodeProcess.freePort();
-    int p2pBase = NodeProcess.freePort();
-    rpcBase = Math.min(rpcBase, 60000);
-    p2pBase = Math.min(p2pBase + 10, 60100);
+    int rpcBase = NodeProcess.freePorts(VALIDATORS + 1);
+    int p2pBase = NodeProcess.freePorts(VALIDATORS + 1);
     assertEquals(0, TrestleCli.execute("testnet", "--validators", "4", "--observers", "1", "--dir", net.toString(),
         "--rpc-port", Integer.toString(rpcBase), "--p2p-port", Integer.toString(p2pBase), "--block-interval-ms", "300"));
     for (int i = 0; i < VALIDATORS + 1; i++) {

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /** A node running as a separate OS process from the built CLI jar, for multi-process tests. */
 final class NodeProcess implements AutoCloseable {
+  private static final int FIRST_PORT = 20_000;
+  private static final int LAST_PORT = 32_000;
   private final List<String> command;
   private final Path log;
   private Process process;
@@ -31,10 +33,43 @@ final class NodeProcess implements AutoCloseable {
     return jar.toAbsolutePath();
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+  /** Next candidate port; starts at a random point so concurrent builds on one machine rarely meet. */
+  private static int nextPort = FIRST_PORT + new java.util.Random().nextInt(LAST_PORT - FIRST_PORT - 2_000);
+
+  /**
+   * A run of {@code count} consecutive ports that were all free a moment ago, never handed out before in this JVM.
+   * The ports lie below Linux's ephemeral range (32768 and up): a port taken from that range, as {@code new
+   * ServerSocket(0)} does, can be claimed meanwhile by any outgoing connection — the nodes' own peer dials included —
+   * and a node then fails to start with "Address already in use".
+   */
+  static synchronized int freePorts(int count) throws IOException {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      if (nextPort + count > LAST_PORT) {
+        nextPort = FIRST_PORT;
+      }
+      int base = nextPort;
+      nextPort += count;
+      if (allFree(base, count)) {
+        return base;
+      }
     }
+    throw new IOException("no run of " + count + " free ports between " + FIRST_PORT + " and " + LAST_PORT);
+  }
+
+  static int freePort() throws IOException {
+    return freePorts(1);
+  }
+
+  private static boolean allFree(int base, int count) {
+    for (int port = base; port < base + count; port++) {
+      try (ServerSocket s = new ServerSocket()) {
+        s.setReuseAddress(false);
+        s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code trestle dev} on a free port with the given data folder. */

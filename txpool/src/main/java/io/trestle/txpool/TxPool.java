@@ -38,6 +38,7 @@ public final class TxPool {
   private final List<Consumer<Transaction>> listeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<TxPoolException.Reason>> rejectionListeners = new CopyOnWriteArrayList<>();
   private long blockGasLimit;
+  private volatile AdmissionRule admissionRule = AdmissionRule.NONE;
   private long seq;
   /** Sum of the gas limits of everything in the pool, kept so the producer's "is a block full?" poll is O(1). */
   private long gasTotal;
@@ -64,6 +65,11 @@ public final class TxPool {
     this.blockGasLimit = gasLimit;
   }
 
+  /** Installs the chain's admission rule (ADR 0272); transactions already pooled are not re-checked. */
+  public void setAdmissionRule(AdmissionRule rule) {
+    this.admissionRule = java.util.Objects.requireNonNull(rule, "rule");
+  }
+
   /**
    * Admits a transaction or says precisely why not. Returns the transaction's hash.
    */
@@ -86,6 +92,7 @@ public final class TxPool {
     } catch (InvalidTransactionException e) {
       throw new TxPoolException(TxPoolException.Reason.INVALID_SIGNATURE, "invalid sender: " + e.getMessage());
     }
+    admissionRule.check(tx, sender);
     long accountNonce = accounts.nonce(sender);
     BigInteger balance = accounts.balance(sender);
     synchronized (this) {

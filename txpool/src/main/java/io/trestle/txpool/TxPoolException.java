@@ -20,7 +20,9 @@ public final class TxPoolException extends Exception {
     OVERSIZED,
     SENDER_LIMIT,
     POOL_FULL,
-    NOT_PERMITTED
+    NOT_PERMITTED,
+    /** The sender is frozen by the regulator. */
+    FROZEN
   }
 
   private final Reason reason;

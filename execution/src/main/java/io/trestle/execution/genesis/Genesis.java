@@ -9,6 +9,11 @@ import io.trestle.core.Address;
 import io.trestle.core.Bytes;
 import io.trestle.core.Hash;
 import io.trestle.crypto.CryptoSuite;
+import io.trestle.services.governance.Committee;
+import io.trestle.services.governance.GovernanceConfig;
+import io.trestle.services.governance.GovernanceGenesis;
+import io.trestle.services.governance.ValidatorInfo;
+import io.trestle.services.permissions.PermissionMode;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -23,8 +28,10 @@ import java.util.TreeMap;
 
 /**
  * The definition of a chain ({@code genesis.json}): identity, crypto suite, fee rules, block pacing, the first
- * validator set and the initial allocation. Every node of a chain must load the same file; its content is part of
- * the genesis block hash.
+ * validator set, the initial allocation, initial role holders ({@code roles}; role {@code node} lists nodes admitted
+ * besides the validators) and the governance section (committee, threshold, permission mode, validator-change
+ * offset; when absent the validators form the committee, ADR 0270). Every node of a chain must load the same file;
+ * its content is part of the genesis block hash.
  */
 public record Genesis(
     long chainId,
@@ -36,7 +43,11 @@ public record Genesis(
     List<Validator> validators,
     Map<Address, AllocAccount> alloc,
     Bytes extraData,
-    Map<String, List<Address>> roles) {
+    Map<String, List<Address>> roles,
+    GovernanceConfig governance) {
+
+  /** Role name whose holders are nodes admitted to the peer network rather than accounts. */
+  public static final String NODE_ROLE = "node";
 
   /** Hard limits that keep a hand-written genesis from describing an unusable chain. */
   public static final long GAS_LIMIT_MIN = 5_000;
@@ -64,6 +75,25 @@ public record Genesis(
     validators = List.copyOf(validators);
     alloc = Collections.unmodifiableMap(new TreeMap<>(alloc));
     roles = Collections.unmodifiableMap(new TreeMap<>(roles));
+  }
+
+  /** A genesis without a governance section: the validators form the committee. */
+  public Genesis(long chainId, String cryptoSuite, long timestampMs, long gasLimit, FeeRules fees, long blockIntervalMs,
+      List<Validator> validators, Map<Address, AllocAccount> alloc, Bytes extraData, Map<String, List<Address>> roles) {
+    this(chainId, cryptoSuite, timestampMs, gasLimit, fees, blockIntervalMs, validators, alloc, extraData, roles, null);
+  }
+
+  /** The governance configuration in force: the explicit section, or the defaults. */
+  public GovernanceConfig governanceConfig() {
+    return governance != null ? governance : GovernanceConfig.defaults(validators.stream().map(Validator::address).toList());
+  }
+
+  /** The governance contract's storage at genesis (ADR 0270). */
+  public Map<io.trestle.evm.UInt256, io.trestle.evm.UInt256> governanceStorage() {
+    List<ValidatorInfo> vals = validators.stream().map(v -> new ValidatorInfo(v.address(), v.publicKey())).toList();
+    Map<String, List<Address>> accountRoles = new TreeMap<>(roles);
+    accountRoles.remove(NODE_ROLE);
+    return GovernanceGenesis.storage(governanceConfig(), vals, roles.getOrDefault(NODE_ROLE, List.of()), accountRoles);
   }
 
   public CryptoSuite suite() {
@@ -166,8 +196,47 @@ public record Genesis(
     if (extra.size() > 32) {
       throw new GenesisException("extraData must be at most 32 bytes, got " + extra.size());
     }
-    return new Genesis(chainId, suiteName, optLong(root, "timestampMs", 0), gasLimit, fees, intervalMs,
-        validators, alloc, extra, roles);
+    GovernanceConfig governance = root.has("governance") ? governance(root.get("governance"), validators) : null;
+    Genesis genesis = new Genesis(chainId, suiteName, optLong(root, "timestampMs", 0), gasLimit, fees, intervalMs,
+        validators, alloc, extra, roles, governance);
+    try {
+      genesis.governanceStorage();
+    } catch (IllegalArgumentException e) {
+      throw new GenesisException(e.getMessage());
+    }
+    return genesis;
+  }
+
+  private static GovernanceConfig governance(JsonNode g, List<Validator> validators) throws GenesisException {
+    if (!g.isObject()) {
+      throw new GenesisException("governance must be an object");
+    }
+    GovernanceConfig defaults = GovernanceConfig.defaults(validators.stream().map(Validator::address).toList());
+    List<Committee.Member> members = new ArrayList<>();
+    if (g.has("committee")) {
+      if (!g.get("committee").isArray()) {
+        throw new GenesisException("governance.committee must be an array of {address, weight}");
+      }
+      for (JsonNode m : g.get("committee")) {
+        members.add(new Committee.Member(address(m.path("address").asText(), "governance.committee[].address"),
+            optLong(m, "weight", 1)));
+      }
+    } else {
+      members.addAll(defaults.committee());
+    }
+    JsonNode t = g.path("threshold");
+    long num = t.isMissingNode() ? defaults.thresholdNumerator() : requireLong(t, "numerator");
+    long den = t.isMissingNode() ? defaults.thresholdDenominator() : requireLong(t, "denominator");
+    String modeName = text(g, "permissionMode", PermissionMode.OPEN.label());
+    PermissionMode mode = PermissionMode.ofLabel(modeName).orElseThrow(() -> new GenesisException(
+        "governance.permissionMode must be open, deploy-permissioned or permissioned, got " + modeName));
+    long offset = optLong(g, "validatorChangeOffset", defaults.validatorChangeOffset());
+    GovernanceConfig config = new GovernanceConfig(members, num, den, mode, (int) Math.min(offset, Integer.MAX_VALUE));
+    String problem = config.problem();
+    if (problem != null) {
+      throw new GenesisException(problem);
+    }
+    return config;
   }
 
   /** The canonical JSON form, written by {@code trestle dev} and {@code trestle testnet}. */
@@ -211,6 +280,16 @@ public record Genesis(
     }
     if (!extraData.isEmpty()) {
       root.put("extraData", extraData.toHex());
+    }
+    if (governance != null) {
+      ObjectNode g = root.putObject("governance");
+      ArrayNode members = g.putArray("committee");
+      governance.committee().forEach(m -> members.addObject().put("address", m.address().toChecksumHex())
+          .put("weight", m.weight()));
+      g.putObject("threshold").put("numerator", governance.thresholdNumerator())
+          .put("denominator", governance.thresholdDenominator());
+      g.put("permissionMode", governance.permissionMode().label());
+      g.put("validatorChangeOffset", governance.validatorChangeOffset());
     }
     try {
       return JSON.writeValueAsBytes(root);

@@ -1,9 +1,9 @@
 package io.trestle.node.cli;
 
-import io.trestle.evm.TransactionProcessor;
 import io.trestle.execution.Chain;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
+import io.trestle.node.Node;
 import io.trestle.state.kv.RocksDbKeyValueStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ final class InitCommand implements Callable<Integer> {
         Files.copy(genesisFile, target, StandardCopyOption.REPLACE_EXISTING);
       }
       try (RocksDbKeyValueStore store = RocksDbKeyValueStore.open(data.resolve("db"))) {
-        Chain chain = Chain.open(store, genesis, new TransactionProcessor());
+        Chain chain = Chain.open(store, genesis, Node.transactionProcessor(genesis));
         System.out.println("genesis  " + chain.blockHash(0));
         System.out.println("chain id " + genesis.chainId());
         System.out.println("head     " + chain.head().number());

@@ -8,6 +8,7 @@ import io.trestle.crypto.keystore.KeystoreException;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.execution.genesis.GenesisException;
 import io.trestle.node.Node;
+import io.trestle.node.admin.AdminSettings;
 import io.trestle.node.config.NodeConfig;
 import io.trestle.rpc.eth.RpcLimits;
 import java.io.IOException;
@@ -62,11 +63,42 @@ final class RunCommand implements Callable<Integer> {
     } else if (genesis.validators().size() > 1) {
       throw new CliException(config + ": a chain of " + genesis.validators().size() + " validators needs a [p2p] section");
     }
-    Node node = new Node(new Node.Settings(base.resolve(cfg.node().dataDir()), genesis, key, host, port, limits, network));
+    Node node = new Node(new Node.Settings(base.resolve(cfg.node().dataDir()), genesis, key, host, port, limits, network,
+        admin(cfg.admin(), base)));
     CountDownLatch stopped = NodeLauncher.start(node);
     System.out.println("node running; JSON-RPC on http://" + node.rpcAddress().getHostString() + ":" + node.rpcAddress().getPort());
+    if (node.adminAddress() != null) {
+      System.out.println("admin JSON-RPC on http://" + node.adminAddress().getHostString() + ":" + node.adminAddress().getPort());
+    }
     stopped.await();
     return 0;
+  }
+
+  private AdminSettings admin(NodeConfig.AdminSection section, Path base) throws CliException {
+    if (section == null) {
+      return null;
+    }
+    if (section.port() == null) {
+      throw new CliException(config + ": [admin] needs a port");
+    }
+    // the TOML writer stores absent strings as '', so blank means absent
+    String token = blankToNull(section.token());
+    if (blankToNull(section.tokenFile()) != null) {
+      try {
+        token = Files.readString(base.resolve(section.tokenFile())).trim();
+      } catch (IOException e) {
+        throw new CliException(config + ": [admin] token_file: " + e.getMessage());
+      }
+    }
+    try {
+      return new AdminSettings(blankToNull(section.host()), section.port(), token);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(config + ": [admin] " + e.getMessage());
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   private KeyPair loadKey(Path file, CryptoSuite suite) throws CliException {

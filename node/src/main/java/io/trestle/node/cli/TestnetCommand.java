@@ -8,6 +8,10 @@ import io.trestle.crypto.KeyPair;
 import io.trestle.execution.genesis.Genesis;
 import io.trestle.node.DevGenesis;
 import io.trestle.node.config.NodeConfig;
+import io.trestle.services.governance.Committee;
+import io.trestle.services.governance.GovernanceConfig;
+import io.trestle.services.permissions.PermissionMode;
+import io.trestle.services.permissions.Role;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -54,6 +58,14 @@ final class TestnetCommand implements Callable<Integer> {
   @Option(names = "--chain-id", description = "Chain id (default: ${DEFAULT-VALUE})", defaultValue = "1337")
   long chainId;
 
+  @Option(names = "--admin-port", description = "Admin RPC port of node0 on 127.0.0.1; node i uses this + i "
+      + "(default: RPC port + 1000)")
+  Integer adminPort;
+
+  @Option(names = "--permission-mode", description = "open, deploy-permissioned or permissioned (default: ${DEFAULT-VALUE})",
+      defaultValue = "open")
+  String permissionMode;
+
   @Option(names = "--start", description = "Start every node as a child process; Ctrl-C stops them all")
   boolean start;
 
@@ -71,6 +83,9 @@ final class TestnetCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage());
     }
+    PermissionMode mode = PermissionMode.ofLabel(permissionMode).orElseThrow(() -> new CliException(
+        "--permission-mode must be open, deploy-permissioned or permissioned, got " + permissionMode));
+    int adminBase = adminPort != null ? adminPort : rpcPort + 1000;
     if (Files.exists(dir.resolve("genesis.json")) && !force) {
       if (start) {
         return run(dir, validators + observers);
@@ -88,7 +103,7 @@ final class TestnetCommand implements Callable<Integer> {
       nodeKeys.add(suite.generateKeyPair(random));
       accounts.add(suite.generateKeyPair(random));
     }
-    Genesis genesis = genesis(suite, nodeKeys, accounts);
+    Genesis genesis = genesis(suite, nodeKeys, accounts, mode);
     Files.createDirectories(dir);
     Files.write(dir.resolve("genesis.json"), genesis.toJson());
     System.out.println("network in " + dir.toAbsolutePath() + " (chain id " + chainId + ", suite " + suite.name() + ")");
@@ -107,19 +122,22 @@ final class TestnetCommand implements Callable<Integer> {
       NodeConfig config = new NodeConfig(
           new NodeConfig.NodeSection("data", "../genesis.json", "node.key", i < validators),
           new NodeConfig.RpcSection("127.0.0.1", rpcPort + i, null, null),
-          new NodeConfig.P2pSection("127.0.0.1", p2pPort + i, peers));
+          new NodeConfig.P2pSection("127.0.0.1", p2pPort + i, peers),
+          new NodeConfig.AdminSection("127.0.0.1", adminBase + i, null, null));
       config.save(nodeDir.resolve("config.toml"));
       System.out.printf("%-7s %-10s %-44s %-24s %s  %s%n", "node" + i, i < validators ? "validator" : "observer",
           address(suite, nodeKeys.get(i)).toChecksumHex(), "http://127.0.0.1:" + (rpcPort + i),
           address(suite, accounts.get(i)).toChecksumHex(), Hex.encodePrefixed(accounts.get(i).privateKey()));
     }
     System.out.println();
+    System.out.println("committee: the funded accounts of the " + validators + " validators (2/3 of them pass a proposal); "
+        + "node0's account is also regulator, auditor and contract-deployer; permission mode " + mode.label());
     System.out.println("run one node:   ./trestle run --config " + dir.resolve("node0").resolve("config.toml"));
     System.out.println("run them all:   ./trestle testnet --dir " + dir + " --start");
     return start ? run(dir, total) : 0;
   }
 
-  private Genesis genesis(CryptoSuite suite, List<KeyPair> nodeKeys, List<KeyPair> accounts) {
+  private Genesis genesis(CryptoSuite suite, List<KeyPair> nodeKeys, List<KeyPair> accounts, PermissionMode mode) {
     List<Genesis.Validator> vals = new ArrayList<>();
     for (int i = 0; i < validators; i++) {
       vals.add(new Genesis.Validator(address(suite, nodeKeys.get(i)), Bytes.wrap(nodeKeys.get(i).publicKey())));
@@ -132,10 +150,23 @@ final class TestnetCommand implements Callable<Integer> {
     for (int i = validators; i < nodeKeys.size(); i++) {
       observerNodes.add(address(suite, nodeKeys.get(i)));
     }
-    Map<String, List<Address>> roles = observerNodes.isEmpty() ? Map.of() : Map.of("node", observerNodes);
+    Map<String, List<Address>> roles = new LinkedHashMap<>();
+    if (!observerNodes.isEmpty()) {
+      roles.put(Genesis.NODE_ROLE, observerNodes);
+    }
+    Address chair = address(suite, accounts.get(0));
+    for (String role : List.of(Role.REGULATOR, Role.AUDITOR, Role.CONTRACT_DEPLOYER)) {
+      roles.put(role, List.of(chair));
+    }
+    List<Committee.Member> committee = new ArrayList<>();
+    for (int i = 0; i < validators; i++) {
+      committee.add(new Committee.Member(address(suite, accounts.get(i)), 1));
+    }
+    GovernanceConfig governance = new GovernanceConfig(committee, GovernanceConfig.DEFAULT_NUMERATOR,
+        GovernanceConfig.DEFAULT_DENOMINATOR, mode, GovernanceConfig.DEFAULT_OFFSET);
     return new Genesis(chainId, suite.name(), System.currentTimeMillis(), DevGenesis.GAS_LIMIT,
         new Genesis.FeeRules("eip1559", BigInteger.valueOf(1_000_000_000L), BigInteger.ZERO, true),
-        blockIntervalMs, vals, alloc, Bytes.EMPTY, roles);
+        blockIntervalMs, vals, alloc, Bytes.EMPTY, roles, governance);
   }
 
   private static Address address(CryptoSuite suite, KeyPair key) {

@@ -17,7 +17,12 @@ import java.util.List;
 public record NodeConfig(
     @JsonProperty("node") NodeSection node,
     @JsonProperty("rpc") RpcSection rpc,
-    @JsonProperty("p2p") P2pSection p2p) {
+    @JsonProperty("p2p") P2pSection p2p,
+    @JsonProperty("admin") AdminSection admin) {
+
+  public NodeConfig(NodeSection node, RpcSection rpc, P2pSection p2p) {
+    this(node, rpc, p2p, null);
+  }
 
   /** Identity and storage. */
   public record NodeSection(
@@ -38,6 +43,16 @@ public record NodeConfig(
       @JsonProperty("host") String host,
       @JsonProperty("port") Integer port,
       @JsonProperty("peers") List<String> peers) {}
+
+  /**
+   * The admin endpoint (ADR 0276); absent means off. {@code host} defaults to 127.0.0.1; any other host needs a
+   * token, given inline or, better, in {@code token_file} (relative to the config file).
+   */
+  public record AdminSection(
+      @JsonProperty("host") String host,
+      @JsonProperty("port") Integer port,
+      @JsonProperty("token") String token,
+      @JsonProperty("token_file") String tokenFile) {}
 
   private static final ObjectMapper TOML = new TomlMapper();
 

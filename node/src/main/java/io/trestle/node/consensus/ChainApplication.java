@@ -42,8 +42,9 @@ public final class ChainApplication implements Application {
   private final Chain chain;
   private final TxPool pool;
   private final CryptoSuite suite;
-  private final ValidatorSet validators;
   private final int blockTxsMax;
+  /** The engine asks for validator sets constantly; build each epoch's set once (keyed by the chain's list). */
+  private final Map<List<Genesis.Validator>, ValidatorSet> sets = new java.util.IdentityHashMap<>();
   /**
    * Decoded payloads by their exact bytes. Not by payload hash: the payload commitment leaves out the envelope's
    * proposer and timestamp, so two proposers' empty blocks at one height share it.
@@ -61,22 +62,43 @@ public final class ChainApplication implements Application {
     this.chain = chain;
     this.pool = pool;
     this.suite = chain.suite();
-    this.validators = validatorSet(chain.genesis());
     this.blockTxsMax = blockTxsMax;
   }
 
-  /** The genesis validators as the engine sees them; until governance lands the set never changes. */
+  /** The genesis validators as the engine sees them. */
   public static ValidatorSet validatorSet(Genesis genesis) {
+    return validatorSet(genesis.validators());
+  }
+
+  public static ValidatorSet validatorSet(List<Genesis.Validator> validators) {
     List<Validator> list = new ArrayList<>();
-    for (Genesis.Validator v : genesis.validators()) {
+    for (Genesis.Validator v : validators) {
       list.add(new Validator(v.address(), v.publicKey()));
     }
     return ValidatorSet.of(list);
   }
 
+  /**
+   * The validators of {@code height} from governance state (ADR 0270): decided up to the executed head plus the
+   * validator-change offset (≥ 2), empty beyond.
+   */
   @Override
   public Optional<ValidatorSet> validators(long height) {
-    return Optional.of(validators);
+    return validatorsOf(chain, height, sets);
+  }
+
+  /** The chain's validator set of {@code height} as the engine sees it, built once per epoch via {@code cache}. */
+  public static Optional<ValidatorSet> validatorsOf(Chain chain, long height, Map<List<Genesis.Validator>, ValidatorSet> cache) {
+    List<Genesis.Validator> list = chain.validatorsAt(height);
+    if (list == null) {
+      return Optional.empty();
+    }
+    synchronized (cache) {
+      if (cache.size() > 16) {
+        cache.clear();
+      }
+      return Optional.of(cache.computeIfAbsent(list, ChainApplication::validatorSet));
+    }
   }
 
   @Override
@@ -86,7 +108,7 @@ public final class ChainApplication implements Application {
       throw new IllegalStateException("asked to build height " + height + " on " + parentHash
           + " but the executed head is " + head.number() + " " + head.hash());
     }
-    List<Transaction> txs = pool.selectForBlock(chain.genesis().gasLimit(), chain.nextBaseFee(), blockTxsMax);
+    List<Transaction> txs = pool.selectForBlock(chain.nextGasLimit(), chain.nextBaseFee(), blockTxsMax);
     io.trestle.core.block.Block block = chain.buildBlock(txs, timestampMs, proposer, 0);
     Hash commitment = block.header().payloadCommitment(suite);
     Bytes payload = Bytes.wrap(block.encode());
@@ -151,7 +173,7 @@ public final class ChainApplication implements Application {
 
   @Override
   public boolean poolFull() {
-    return pool.holdsAtLeastGas(chain.genesis().gasLimit());
+    return pool.holdsAtLeastGas(chain.nextGasLimit());
   }
 
   @Override

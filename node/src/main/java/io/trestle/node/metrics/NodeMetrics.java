@@ -59,6 +59,14 @@ public final class NodeMetrics implements Chain.Listener {
         .description("RocksDB compactions running").register(registry);
     Gauge.builder("trestle_db_pending_compaction_bytes", () -> store.aggregatedProperty("rocksdb.estimate-pending-compaction-bytes"))
         .description("RocksDB bytes waiting for compaction").baseUnit("bytes").register(registry);
+    Gauge.builder("trestle_validators", () -> validatorCount(chain))
+        .description("validators of the next height").register(registry);
+    Gauge.builder("trestle_governance_admitted_nodes", () -> chain.governance().map(g -> g.nodes().size()).orElse(0))
+        .description("nodes admitted besides the validators").register(registry);
+    Gauge.builder("trestle_governance_frozen_accounts", () -> chain.governance().map(g -> g.frozenAccounts()).orElse(0L))
+        .description("accounts frozen by the regulator").register(registry);
+    Gauge.builder("trestle_governance_frozen_contracts", () -> chain.governance().map(g -> g.frozenContracts()).orElse(0L))
+        .description("contracts frozen by the regulator").register(registry);
     committedTxs = Counter.builder("trestle_transactions_committed").description("executed transactions").register(registry);
     skippedTxs = Counter.builder("trestle_transactions_skipped").description("ordered but invalid at execution").register(registry);
     blockTxs = DistributionSummary.builder("trestle_block_transactions").description("transactions per block").register(registry);
@@ -69,6 +77,11 @@ public final class NodeMetrics implements Chain.Listener {
           .description("transactions refused by the pool").register(registry));
     }
     pool.onRejected(r -> rejections.get(r).increment());
+  }
+
+  private static int validatorCount(Chain chain) {
+    var validators = chain.validatorsAt(chain.head().number() + 1);
+    return validators == null ? 0 : validators.size();
   }
 
   @Override

@@ -40,7 +40,7 @@ final class AccessListApi {
   JsonNode createAccessList(Params p) throws RpcException {
     p.atMost(2);
     long number = BlockSelector.resolve(chain, p.optional(1));
-    Message call = CallRequest.parse(chain, p.required(0, "call object"), number, chain.genesis().gasLimit());
+    Message call = CallRequest.parse(chain, p.required(0, "call object"), number, EthApi.gasLimitAt(chain, number));
     Set<Address> excluded = new HashSet<>(chain.nativeContracts());
     excluded.add(call.sender());
     excluded.add(call.isCreate() ? createdAddress(call.sender(), call.nonce()) : call.to());

@@ -258,9 +258,19 @@ public final class EthApi {
   private JsonNode call(Params p) throws RpcException {
     p.atMost(3);
     long number = BlockSelector.resolve(chain, p.optional(1));
-    Message m = CallRequest.parse(chain, p.required(0, "call object"), number, chain.genesis().gasLimit());
+    Message m = CallRequest.parse(chain, p.required(0, "call object"), number, gasLimitAt(number));
     TxResult r = chain.simulate(m, number);
     return callOutcome(r);
+  }
+
+  /** The gas limit of block {@code number}, which calls run under: governance may have moved it from the genesis'. */
+  private long gasLimitAt(long number) {
+    return gasLimitAt(chain, number);
+  }
+
+  static long gasLimitAt(Chain chain, long number) {
+    var header = number == chain.head().number() ? chain.head().header() : chain.store().header(number);
+    return header == null ? chain.genesis().gasLimit() : header.gasLimit();
   }
 
   private static JsonNode callOutcome(TxResult r) throws RpcException {
@@ -285,7 +295,7 @@ public final class EthApi {
   private JsonNode estimateGas(Params p) throws RpcException {
     p.atMost(2);
     long number = BlockSelector.resolve(chain, p.optional(1));
-    long cap = chain.genesis().gasLimit();
+    long cap = gasLimitAt(number);
     JsonNode callNode = p.required(0, "call object");
     Message probe = CallRequest.parse(chain, callNode, number, cap);
     if (callNode.hasNonNull("gas")) {
