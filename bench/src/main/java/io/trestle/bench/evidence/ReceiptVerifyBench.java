@@ -53,11 +53,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The receipt is real: the trial's setup starts an in-process development node (one validator, 200 ms blocks),
  * notarizes a file through the evidence registry, fetches the receipt once block N+1 is certified, and stops the
  * node before measuring, so no node thread competes with the verifier. Setup fails unless the receipt verifies.
+ * Warm-up is 20 s: BouncyCastle's curve arithmetic reaches full speed only after C2 has compiled it, and with 10 s
+ * the secp256k1 run was still doubling its rate in the measured iterations.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 @Threads(1)
