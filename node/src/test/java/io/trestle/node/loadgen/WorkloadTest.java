@@ -20,6 +20,7 @@ import io.trestle.services.evidence.BatchMerkle;
 import io.trestle.services.evidence.EvidenceRegistry;
 import io.trestle.services.evidence.HashAlgorithm;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -68,7 +69,7 @@ class WorkloadTest {
     assertEquals(BigInteger.valueOf(NotarizeWorkload.BATCH_DIGESTS), args.get(2));
     List<byte[]> leaves = new ArrayList<>();
     for (int i = 0; i < NotarizeWorkload.BATCH_DIGESTS; i++) {
-      leaves.add(HashAlgorithm.SHA256.hash(java.nio.ByteBuffer.allocate(32).put(SENDERS.get(0).unsafeArray())
+      leaves.add(HashAlgorithm.SHA256.hash(ByteBuffer.allocate(32).put(SENDERS.get(0).unsafeArray())
           .putLong(3).putInt(i).array()));
     }
     assertEquals(Bytes.wrap(BatchMerkle.root(HashAlgorithm.SHA256, leaves)), args.get(0));
