@@ -38,7 +38,8 @@ class EvidenceIT {
 
   /** The CLI as its own OS process, as a user runs it. */
   static Cli cli(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(NodeProcess.javaBin(), "-Xmx256m", "-jar", NodeProcess.jar().toString()));
+    List<String> cmd = new ArrayList<>(List.of(NodeProcess.javaBin(), "-Xmx256m", "-jar",
+        NodeProcess.jar().toString()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     byte[] out = p.getInputStream().readAllBytes();

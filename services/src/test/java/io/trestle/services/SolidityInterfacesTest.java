@@ -81,7 +81,8 @@ class SolidityInterfacesTest {
       f.setAccessible(true);
       Object v = f.get(null);
       if (v instanceof AbiFunction fn) {
-        javaFunctions.add(fn.signature() + "->" + String.join(",", fn.outputs().stream().map(t -> t.canonical()).toList()));
+        javaFunctions.add(fn.signature() + "->" + String.join(",",
+            fn.outputs().stream().map(t -> t.canonical()).toList()));
       } else if (v instanceof AbiEvent ev) {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < ev.types().size(); i++) {

@@ -52,7 +52,8 @@ final class DidCommand implements Runnable {
     @Option(names = "--did", description = "DID to change: a DID, address or name (default: the signer's own)")
     String did;
 
-    @Option(names = "--timeout-s", description = "How long to wait for the receipt (default: ${DEFAULT-VALUE})", defaultValue = "60")
+    @Option(names = "--timeout-s", description = "How long to wait for the receipt (default: ${DEFAULT-VALUE})",
+        defaultValue = "60")
     int timeoutS;
 
     ChainClient client;
@@ -244,7 +245,8 @@ final class DidCommand implements Runnable {
     @Option(names = "--version-id", description = "Resolve this version")
     String versionId;
 
-    @Option(names = "--version-time", description = "Resolve the version in force at this UTC time (2024-05-10T17:00:00Z)")
+    @Option(names = "--version-time",
+        description = "Resolve the version in force at this UTC time (2024-05-10T17:00:00Z)")
     String versionTime;
 
     @Option(names = "--document", description = "Print only the DID document")
@@ -263,7 +265,8 @@ final class DidCommand implements Runnable {
       }
       JsonNode result = rpc.client().call("trestle_resolveDid", url, options);
       JsonNode error = result.path("didResolutionMetadata").path("error");
-      System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document ? result.get("didDocument") : result));
+      System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(document
+          ? result.get("didDocument") : result));
       if (!error.isMissingNode()) {
         System.err.println("trestle: " + error.path("title").asText() + ": " + error.path("detail").asText());
         return 1;
@@ -280,7 +283,8 @@ final class DidCommand implements Runnable {
     @Mixin
     KeySource keySource = new KeySource();
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DID", description = "DID, address or name (default: the --key's)")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DID",
+        description = "DID, address or name (default: the --key's)")
     String did;
 
     @Override
@@ -325,7 +329,8 @@ final class DidCommand implements Runnable {
             }
           }
         }
-        out.println("key          " + id.substring(id.indexOf('#')) + "  " + vm.path("publicKeyMultibase").asText() + "  " + rels);
+        out.println("key          " + id.substring(id.indexOf('#')) + "  " + vm.path("publicKeyMultibase").asText()
+            + "  " + rels);
       }
       for (JsonNode s : doc.path("service")) {
         String id = s.path("id").asText();

@@ -205,7 +205,8 @@ final class EvidenceCommand implements Runnable {
       connect();
       HashAlgorithm alg = info.hashAlgorithm();
       byte[] digest = digestOf(file, alg);
-      long existing = ((BigInteger) IdentityClients.run(() -> client.view(EvidenceRegistry.ADDRESS, EvidenceRegistry.LOOKUP,
+      long existing = ((BigInteger) IdentityClients.run(() -> client.view(EvidenceRegistry.ADDRESS,
+          EvidenceRegistry.LOOKUP,
           Bytes.wrap(digest), n(alg.code()), self)).get(0)).longValue();
       EvidenceReceipt receipt;
       if (existing != 0) {
@@ -226,7 +227,8 @@ final class EvidenceCommand implements Runnable {
         if (!recipients.isEmpty()) {
           throw new CliException("--recipient needs --store encrypted");
         }
-        return IdentityClients.run(() -> ChainClient.encode(EvidenceRegistry.NOTARIZE, Bytes.wrap(digest), n(alg.code()),
+        return IdentityClients.run(() -> ChainClient.encode(EvidenceRegistry.NOTARIZE, Bytes.wrap(digest),
+            n(alg.code()),
             metadata));
       }
       byte[] original = read(file, ContentMode.ORIGINAL_BYTES_MAX);
@@ -247,7 +249,8 @@ final class EvidenceCommand implements Runnable {
       for (String r : recipients) {
         RecipientKey k = recipientKey(client, rpc, r);
         try {
-          wrapped.add(Bytes.wrap(ContentCrypto.wrap(k.key().type(), k.key().key(), k.didUrl(), sealed.contentKey(), random)));
+          wrapped.add(Bytes.wrap(ContentCrypto.wrap(k.key().type(), k.key().key(), k.didUrl(), sealed.contentKey(),
+              random)));
         } catch (CryptoException e) {
           throw new CliException("--recipient " + r + ": " + e.getMessage());
         }
@@ -273,7 +276,8 @@ final class EvidenceCommand implements Runnable {
     JsonNode doc = result.path("didDocument");
     if (!doc.isObject()) {
       throw new CliException("--recipient " + did + ": " + result.path("didResolutionMetadata").path("error")
-          .path("detail").asText(result.path("didDocumentMetadata").path("deactivated").asBoolean() ? "deactivated" : "not resolvable"));
+          .path("detail").asText(result.path("didDocumentMetadata").path("deactivated").asBoolean() ? "deactivated"
+              : "not resolvable"));
     }
     boolean agreement = false;
     for (JsonNode ref : doc.path("keyAgreement")) {
@@ -345,7 +349,8 @@ final class EvidenceCommand implements Runnable {
             throw new CliException(digestList + " line " + line + ": not hex");
           }
           if (d.length != alg.digestBytes()) {
-            throw new CliException(digestList + " line " + line + ": " + alg.label() + " digests are " + alg.digestBytes()
+            throw new CliException(digestList + " line " + line + ": " + alg.label() + " digests are "
+                + alg.digestBytes()
                 + " bytes, got " + d.length);
           }
           digests.add(d);
@@ -356,7 +361,8 @@ final class EvidenceCommand implements Runnable {
         throw new CliException("give 1 to " + BatchMerkle.LEAVES_MAX + " files or digests");
       }
       byte[] root = BatchMerkle.root(alg, digests);
-      long existing = ((BigInteger) IdentityClients.run(() -> client.view(EvidenceRegistry.ADDRESS, EvidenceRegistry.LOOKUP,
+      long existing = ((BigInteger) IdentityClients.run(() -> client.view(EvidenceRegistry.ADDRESS,
+          EvidenceRegistry.LOOKUP,
           Bytes.wrap(root), n(alg.code()), self)).get(0)).longValue();
       EvidenceReceipt anchor;
       if (existing != 0) {
@@ -365,12 +371,14 @@ final class EvidenceCommand implements Runnable {
         Bytes data = IdentityClients.run(() -> ChainClient.encode(EvidenceRegistry.ANCHOR_BATCH, Bytes.wrap(root),
             n(alg.code()), n(digests.size()), metadata));
         JsonNode tx = IdentityClients.run(() -> client.transact(key, EvidenceRegistry.ADDRESS, data, timeoutS));
-        anchor = IdentityClients.run(() -> client.awaitEvidenceReceipt(tx.path("transactionHash").asText(), 0, timeoutS));
+        anchor = IdentityClients.run(() -> client.awaitEvidenceReceipt(tx.path("transactionHash").asText(), 0,
+            timeoutS));
       }
       List<List<byte[]>> paths = BatchMerkle.paths(alg, digests);
       for (int i = 0; i < digests.size(); i++) {
         EvidenceReceipt member = ReceiptBuilder.member(anchor, digests.get(i), i, paths.get(i));
-        write(outDir.resolve(String.format(Locale.ROOT, "%05d-%s.receipt.json", i, labels.get(i))), ReceiptJson.write(member));
+        write(outDir.resolve(String.format(Locale.ROOT, "%05d-%s.receipt.json", i, labels.get(i))),
+            ReceiptJson.write(member));
       }
       System.out.println("anchored " + digests.size() + " digests as record " + anchor.evidence().id() + " in block "
           + anchor.block().number() + "; receipts in " + outDir);
@@ -419,7 +427,8 @@ final class EvidenceCommand implements Runnable {
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         // CPU time tells what one core does even when other processes share the machine
-        System.out.printf(Locale.ROOT, "%d verifications in %.1f s on one thread: %.0f per second, %.0f per CPU-second%n",
+        System.out.printf(Locale.ROOT,
+            "%d verifications in %.1f s on one thread: %.0f per second, %.0f per CPU-second%n",
             count, seconds, count / seconds, count / cpuSeconds);
       }
       return valid ? 0 : 1;
@@ -561,7 +570,8 @@ final class EvidenceCommand implements Runnable {
       ContentMode mode = switch (r.path("contentMode").asText()) {
         case "aes-256-gcm" -> ContentMode.AES_256_GCM;
         case "sm4-gcm" -> ContentMode.SM4_GCM;
-        default -> throw new CliException("record " + id + " holds no encrypted original (" + r.path("contentMode").asText() + ")");
+        default -> throw new CliException("record " + id + " holds no encrypted original ("
+            + r.path("contentMode").asText() + ")");
       };
       RecipientKey k = recipientKey(client, rpc, recipient);
       JsonNode wrapped = null;
@@ -592,7 +602,8 @@ final class EvidenceCommand implements Runnable {
         throw new CliException("the decrypted original does not match the record's digest");
       }
       write(out, original);
-      System.out.println("wrote the original of record " + id + " (" + original.length + " bytes, digest verified) to " + out);
+      System.out.println("wrote the original of record " + id + " (" + original.length
+          + " bytes, digest verified) to " + out);
       return 0;
     }
   }

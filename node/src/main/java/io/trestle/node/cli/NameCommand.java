@@ -39,7 +39,8 @@ final class NameCommand implements Runnable {
     @Mixin
     KeySource keySource = new KeySource();
 
-    @Option(names = "--timeout-s", description = "How long to wait for the receipt (default: ${DEFAULT-VALUE})", defaultValue = "60")
+    @Option(names = "--timeout-s", description = "How long to wait for the receipt (default: ${DEFAULT-VALUE})",
+        defaultValue = "60")
     int timeoutS;
 
     ChainClient client;
@@ -189,7 +190,8 @@ final class NameCommand implements Runnable {
     }
   }
 
-  @Command(name = "resolve", mixinStandardHelpOptions = true, description = "Show a name's owner, address, DID and expiry.")
+  @Command(name = "resolve", mixinStandardHelpOptions = true,
+      description = "Show a name's owner, address, DID and expiry.")
   static final class Resolve implements Callable<Integer> {
     @Mixin
     RpcOption rpc = new RpcOption();
@@ -207,7 +209,8 @@ final class NameCommand implements Runnable {
       System.out.println("owner     " + r.path("owner").asText());
       System.out.println("address   " + (r.path("address").isNull() ? "-" : r.path("address").asText()));
       System.out.println("did       " + (r.path("did").isNull() ? "-" : r.path("did").asText()));
-      System.out.println("expires   " + r.path("expires").asText() + (r.path("active").asBoolean() ? "" : "  (EXPIRED)"));
+      System.out.println("expires   " + r.path("expires").asText() + (r.path("active").asBoolean() ? ""
+          : "  (EXPIRED)"));
       return r.path("active").asBoolean() ? 0 : 1;
     }
   }

@@ -62,7 +62,8 @@ public final class ChainClient {
   public Info info() throws Failure {
     if (info == null) {
       JsonNode i = rpc.call("trestle_identityInfo");
-      ContentMode enc = "sm4-gcm".equals(i.path("contentEncryption").asText()) ? ContentMode.SM4_GCM : ContentMode.AES_256_GCM;
+      ContentMode enc = "sm4-gcm".equals(i.path("contentEncryption").asText()) ? ContentMode.SM4_GCM
+          : ContentMode.AES_256_GCM;
       info = new Info(i.path("chainId").asLong(), CryptoSuite.named(i.path("cryptoSuite").asText()),
           HashAlgorithm.ofLabel(i.path("hashAlgorithm").asText()), enc, i.path("genesisFingerprint").asText());
     }

@@ -7,7 +7,6 @@ import io.trestle.core.Address;
 import io.trestle.services.did.Did;
 import io.trestle.services.did.DidLayout;
 import io.trestle.services.did.DidRecord;
-import io.trestle.services.did.DidRegistry;
 import io.trestle.services.did.PublicKeys;
 import java.time.Instant;
 import java.util.List;
@@ -111,9 +110,5 @@ public final class DidDocuments {
   public static int relationshipBit(String name) {
     int i = RELATIONSHIPS.indexOf(name);
     return i < 0 ? 0 : 1 << i;
-  }
-
-  static int allRelationships() {
-    return DidRegistry.ALL_RELATIONSHIPS;
   }
 }

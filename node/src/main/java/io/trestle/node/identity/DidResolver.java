@@ -152,7 +152,8 @@ public final class DidResolver {
       throw new Failure(Error.NOT_FOUND, "did:trestle defines no resources at DID paths (" + printable(path) + ")");
     }
     if (did.chainId() != chainId) {
-      throw new Failure(Error.NOT_FOUND, did + " belongs to chain " + did.chainId() + "; this node serves chain " + chainId);
+      throw new Failure(Error.NOT_FOUND, did + " belongs to chain " + did.chainId() + "; this node serves chain "
+          + chainId);
     }
     DidRecord record = DidLayout.read(registry.get(), did.address());
     int version = version(record, params);
@@ -178,7 +179,8 @@ public final class DidResolver {
   private static Did parseDid(String text, boolean isUrl) throws Failure {
     Error invalid = isUrl ? Error.INVALID_DID_URL : Error.INVALID_DID;
     if (!Did.isDidSyntax(text)) {
-      throw new Failure(invalid, "'" + printable(text) + "' does not match the DID syntax did:<method>:<method-specific-id>");
+      throw new Failure(invalid, "'" + printable(text)
+          + "' does not match the DID syntax did:<method>:<method-specific-id>");
     }
     if (!text.startsWith(Did.PREFIX)) {
       String method = text.substring(4, text.indexOf(':', 4));
@@ -219,7 +221,8 @@ public final class DidResolver {
     }
     if (id != null) {
       if (!id.matches("0|[1-9][0-9]{0,8}")) {
-        throw new Failure(Error.INVALID_OPTIONS, "versionId '" + printable(id) + "' must be a version number (0, 1, 2 ...)");
+        throw new Failure(Error.INVALID_OPTIONS, "versionId '" + printable(id)
+            + "' must be a version number (0, 1, 2 ...)");
       }
       int v = Integer.parseInt(id);
       if (v > record.versionCount()) {

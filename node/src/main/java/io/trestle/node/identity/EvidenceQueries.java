@@ -65,7 +65,8 @@ public final class EvidenceQueries {
         }
       }
       if (algorithms.isEmpty()) {
-        throw new BadQuery("digest of " + digest.length + " bytes fits no algorithm (32 for sha-256 and sm3, 64 for sha-512)");
+        throw new BadQuery("digest of " + digest.length
+            + " bytes fits no algorithm (32 for sha-256 and sm3, 64 for sha-512)");
       }
     }
     ObjectNode out = JSON.objectNode();

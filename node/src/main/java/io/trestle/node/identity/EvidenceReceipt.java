@@ -40,7 +40,8 @@ public record EvidenceReceipt(
   public record ChainInfo(long chainId, String cryptoSuite, String genesisFingerprint) {}
 
   /** {@code batch} is null for single notarizations. */
-  public record EvidenceInfo(String registry, long id, String kind, String hashAlgorithm, String digest, String metadata,
+  public record EvidenceInfo(String registry, long id, String kind, String hashAlgorithm, String digest,
+      String metadata,
       String submitter, String submitterDid, long didVersion, BatchInfo batch) {}
 
   /** Where a batch member sits in the anchored tree (RFC 9162 inclusion path, bottom up). */

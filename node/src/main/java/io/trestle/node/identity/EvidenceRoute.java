@@ -10,10 +10,12 @@ import io.trestle.rpc.http.HttpRoute;
 /**
  * Evidence over REST: {@code GET /v1/evidence/{digest}[?algorithm=sha-256]} lists the records of a digest;
  * {@code POST /v1/evidence/verify} takes a receipt and answers the verdict with every check, verified against this
- * node's genesis exactly as the offline verifier does. Writes are signed transactions, never REST calls.
+ * node's genesis exactly as the offline verifier does; {@code GET /v1/evidence?submitter=0x…[&before=id&limit=n]}
+ * lists a submitter's records, newest first. Writes are signed transactions, never REST calls.
  */
 final class EvidenceRoute implements HttpRoute {
   static final String PREFIX = "/v1/evidence/";
+  static final String SUBMITTER_PATH = "/v1/evidence";
   private static final ObjectMapper JSON = new ObjectMapper();
   private final EvidenceQueries queries;
   private final ReceiptVerifier verifier;
@@ -25,13 +27,17 @@ final class EvidenceRoute implements HttpRoute {
 
   @Override
   public boolean matches(String method, String path) {
-    return path.startsWith(PREFIX) && (method.equals("GET") || (method.equals("POST") && path.equals(PREFIX + "verify")));
+    return (method.equals("GET") && (path.startsWith(PREFIX) || path.equals(SUBMITTER_PATH)))
+        || (method.equals("POST") && path.equals(PREFIX + "verify"));
   }
 
   @Override
   public HttpAnswer handle(String method, String path, String query, byte[] body) {
     if (method.equals("POST")) {
       return verify(body);
+    }
+    if (path.equals(SUBMITTER_PATH)) {
+      return bySubmitter(query);
     }
     String digest = path.substring(PREFIX.length());
     String algorithm = DidResolverRoute.queryOptions(query).get("algorithm");
@@ -40,6 +46,27 @@ final class EvidenceRoute implements HttpRoute {
       return json(found.get("records").isEmpty() ? 404 : 200, found);
     } catch (EvidenceQueries.BadQuery e) {
       return json(400, JSON.createObjectNode().put("error", e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      return json(400, JSON.createObjectNode().put("error", "malformed query: " + e.getMessage()));
+    }
+  }
+
+  private HttpAnswer bySubmitter(String query) {
+    try {
+      java.util.Map<String, String> q = DidResolverRoute.queryOptions(query);
+      String submitter = q.get("submitter");
+      if (submitter == null) {
+        return json(400, JSON.createObjectNode().put("error", "give ?submitter=<address>"));
+      }
+      long before = q.containsKey("before") ? Long.parseLong(q.get("before")) : 0;
+      int limit = q.containsKey("limit") ? Integer.parseInt(q.get("limit")) : 20;
+      if (before < 0 || limit < 1 || limit > io.trestle.services.evidence.EvidenceRegistry.QUERY_LIMIT_MAX) {
+        return json(400, JSON.createObjectNode().put("error", "before must be >= 0 and limit 1 to 100"));
+      }
+      ObjectNode out = JSON.createObjectNode();
+      out.put("submitter", io.trestle.core.Address.fromHex(submitter).toHex());
+      out.set("records", queries.bySubmitter(io.trestle.core.Address.fromHex(submitter), before, limit));
+      return json(200, out);
     } catch (IllegalArgumentException e) {
       return json(400, JSON.createObjectNode().put("error", "malformed query: " + e.getMessage()));
     }

@@ -24,7 +24,7 @@ import java.util.Map;
 /**
  * The identity JSON-RPC methods: {@code trestle_identityInfo}, {@code trestle_resolveDid},
  * {@code trestle_resolveName}, {@code trestle_lookupAddress}, {@code trestle_getEvidence},
- * {@code trestle_getEvidenceRecord} and {@code trestle_getEvidenceReceipt}.
+ * {@code trestle_getEvidenceRecord}, {@code trestle_getEvidenceBySubmitter} and {@code trestle_getEvidenceReceipt}.
  */
 final class IdentityApi {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -49,6 +49,7 @@ final class IdentityApi {
     rpc.register("trestle_lookupAddress", this::lookupAddress);
     rpc.register("trestle_getEvidence", this::getEvidence);
     rpc.register("trestle_getEvidenceRecord", this::getRecord);
+    rpc.register("trestle_getEvidenceBySubmitter", this::bySubmitter);
     rpc.register("trestle_getEvidenceReceipt", this::getReceipt);
   }
 
@@ -116,6 +117,20 @@ final class IdentityApi {
     long id = id(p.required(0, "record id"));
     ObjectNode r = evidence.byId(id, p.optionalBoolean(1, false));
     return r == null ? NullNode.getInstance() : r;
+  }
+
+  /** (address, beforeId = 0, limit = 20): the submitter's records, newest first. */
+  private JsonNode bySubmitter(Params p) throws RpcException {
+    p.atMost(3);
+    Address a = address(p.requiredString(0, "submitter address"));
+    long before = p.optional(1) == null ? 0 : id(p.optional(1));
+    JsonNode l = p.optional(2);
+    int limit = l == null ? 20 : l.asInt();
+    if (limit < 1 || limit > EvidenceRegistry.QUERY_LIMIT_MAX) {
+      throw RpcException.invalidParams("trestle_getEvidenceBySubmitter: limit must be 1 to "
+          + EvidenceRegistry.QUERY_LIMIT_MAX);
+    }
+    return evidence.bySubmitter(a, before, limit);
   }
 
   /** {@code {"transactionHash": "0x.."}} or {@code {"id": n}}; null while the block after it is not certified. */

@@ -129,7 +129,8 @@ public final class ReceiptJson {
     EvidenceReceipt.BatchInfo batch = null;
     if (kind.equals(EvidenceReceipt.KIND_BATCH)) {
       Obj b = e.object("batch");
-      batch = new EvidenceReceipt.BatchInfo(b.hex("root"), b.number("leafIndex"), b.number("leafCount"), b.hexList("path"));
+      batch = new EvidenceReceipt.BatchInfo(b.hex("root"), b.number("leafIndex"), b.number("leafCount"),
+          b.hexList("path"));
       b.done();
     } else if (!kind.equals(EvidenceReceipt.KIND_SINGLE)) {
       throw new ReceiptFormatException("evidence.kind '" + kind + "' must be single or batch");
@@ -182,11 +183,13 @@ public final class ReceiptJson {
     List<EvidenceReceipt.ValidatorSetChange> changes = new ArrayList<>();
     List<Obj> changeObjects = v.objectList("changes");
     for (Obj ch : changeObjects) {
-      changes.add(new EvidenceReceipt.ValidatorSetChange(ch.number("fromHeight"), ch.hex("validators"), ch.hex("header"),
+      changes.add(new EvidenceReceipt.ValidatorSetChange(ch.number("fromHeight"), ch.hex("validators"),
+          ch.hex("header"),
           ch.hex("certificate")));
       ch.done();
     }
-    EvidenceReceipt.ValidatorSetInfo set = new EvidenceReceipt.ValidatorSetInfo(v.string("source"), v.hex("validatorsHash"),
+    EvidenceReceipt.ValidatorSetInfo set = new EvidenceReceipt.ValidatorSetInfo(v.string("source"),
+        v.hex("validatorsHash"),
         changes);
     v.done();
     return new EvidenceReceipt.Proof(chain, tx, block, receipt, log, cert, set);

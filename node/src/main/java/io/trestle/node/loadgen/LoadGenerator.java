@@ -34,6 +34,14 @@ public final class LoadGenerator {
   static final int PREPARE_TXS_RESERVE = 16;
   static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(120);
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * Committed load transactions whose receipt status is checked after the run. The chain holds a transaction that
+   * reverted or ran out of gas just like one that succeeded, so without this a workload that fails on chain would
+   * be reported as committed load.
+   */
+  static final int STATUS_SAMPLE_MAX = 200;
+  static final String FAILED_ON_CHAIN = "committed with receipt status 0 (reverted or out of gas), in a sample of "
+      + "committed transactions";
   private static final BigInteger GWEI = BigInteger.valueOf(1_000_000_000L);
   private static final BigInteger FEE_CAP_MIN = GWEI.multiply(BigInteger.valueOf(100));
   private static final BigInteger FEE_CAP_BASE_FEE_MULTIPLE = BigInteger.valueOf(1000);
@@ -131,6 +139,7 @@ public final class LoadGenerator {
       tracker.submissionEnded(sent.accepted(), System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.drainTimeoutS()));
       trackerThread.join();
       used = cpu.stop();
+      checkStatuses(presigned, tracker, errors);
     } finally {
       trackerThread.interrupt();
       if (killer != null) {
@@ -441,6 +450,48 @@ public final class LoadGenerator {
         throw new LoadException("interrupted while waiting for receipts", e);
       }
     }
+  }
+
+  /** Fetches the receipts of an even sample of the committed load transactions and tallies the failed ones. */
+  private void checkStatuses(Presigned presigned, CommitTracker tracker, ErrorTally errors) throws LoadException {
+    int[] sample = statusSample(presigned.txs(), tracker::committedNs, STATUS_SAMPLE_MAX);
+    List<ObjectNode> calls = new ArrayList<>(sample.length);
+    for (int i : sample) {
+      calls.add(rpc.request(rpc.nextId(), "eth_getTransactionReceipt", presigned.hash(i)));
+    }
+    List<JsonNode> answers = sample.length == 0 ? List.of() : rpc.batch(calls);
+    long failed = failedStatuses(answers);
+    long missing = answers.stream().filter(a -> !a.path("result").has("status")).count();
+    progress.printf("receipt status: %d of %d sampled committed transactions failed on chain%n", failed, sample.length);
+    if (failed > 0) {
+      errors.add(FAILED_ON_CHAIN, failed);
+    }
+    if (missing > 0) {
+      errors.add("no receipt with a status for a committed transaction, in the status sample", missing);
+    }
+  }
+
+  /** Up to {@code max} indexes of committed transactions, spread evenly over the run, in order. */
+  static int[] statusSample(int txs, java.util.function.IntToLongFunction committedNs, int max) {
+    int[] committed = new int[txs];
+    int n = 0;
+    for (int i = 0; i < txs; i++) {
+      if (committedNs.applyAsLong(i) != 0) {
+        committed[n++] = i;
+      }
+    }
+    int take = Math.min(n, max);
+    int[] sample = new int[take];
+    for (int k = 0; k < take; k++) {
+      sample[k] = committed[(int) ((long) k * n / take)];
+    }
+    return sample;
+  }
+
+  /** JSON-RPC answers carrying a receipt whose status is not 0x1 (answers without a receipt are not counted). */
+  static long failedStatuses(List<JsonNode> answers) {
+    return answers.stream().filter(a -> a.path("result").has("status"))
+        .filter(a -> !"0x1".equals(a.path("result").path("status").asText())).count();
   }
 
   private long[] pendingNonces(List<Address> senders) throws LoadException {

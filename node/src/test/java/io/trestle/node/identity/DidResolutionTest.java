@@ -73,9 +73,11 @@ class DidResolutionTest {
     SecureRandom r = new SecureRandom();
     change(LocalChain.ALICE, DidRegistry.ADD_KEY, a, "owner", n(1), Bytes.wrap(LocalChain.ALICE.publicKey()),
         n(DidRegistry.AUTHENTICATION | DidRegistry.CAPABILITY_INVOCATION));
-    change(LocalChain.ALICE, DidRegistry.ADD_KEY, a, "sm2-enc", n(2), Bytes.wrap(SmSuite.INSTANCE.generateKeyPair(r).publicKey()),
+    change(LocalChain.ALICE, DidRegistry.ADD_KEY, a, "sm2-enc", n(2),
+        Bytes.wrap(SmSuite.INSTANCE.generateKeyPair(r).publicKey()),
         n(DidRegistry.KEY_AGREEMENT));
-    change(LocalChain.ALICE, DidRegistry.ADD_KEY, a, "ed-sign", n(3), Bytes.wrap(Ed25519.generateKeyPair(r).publicKey()),
+    change(LocalChain.ALICE, DidRegistry.ADD_KEY, a, "ed-sign", n(3),
+        Bytes.wrap(Ed25519.generateKeyPair(r).publicKey()),
         n(DidRegistry.ASSERTION_METHOD));
     change(LocalChain.ALICE, DidRegistry.ADD_SERVICE, a, "files", "LinkedDomains", "https://alice.example/");
     change(LocalChain.ALICE, DidRegistry.ADD_CONTROLLER, a, b);
@@ -180,7 +182,8 @@ class DidResolutionTest {
     assertError(resolve("not-a-did", null), 400, "INVALID_DID", "invalidDid");
     assertError(resolve("did:trestle:99:" + alice.address().toHex(), null), 404, "NOT_FOUND", "notFound");
     assertError(resolve(alice + "?versionId=99", null), 404, "NOT_FOUND", "notFound");
-    assertError(resolve(alice.toString(), "text/html"), 406, "REPRESENTATION_NOT_SUPPORTED", "representationNotSupported");
+    assertError(resolve(alice.toString(), "text/html"), 406, "REPRESENTATION_NOT_SUPPORTED",
+        "representationNotSupported");
     assertError(resolve(alice + "?versionTime=yesterday", null), 400, "INVALID_OPTIONS", "invalidOptions");
     assertError(resolve(alice + "?versionId=1&versionTime=2021-05-10T17:00:00Z", null), 400, "INVALID_OPTIONS",
         "invalidOptions");
@@ -210,7 +213,8 @@ class DidResolutionTest {
     assertEquals("1", chain.call("trestle_resolveDid", alice.toString(), options).get("didDocumentMetadata")
         .get("versionId").asText());
     JsonNode bad = chain.call("trestle_resolveDid", "did:trestle:x");
-    assertEquals("https://www.w3.org/ns/did#INVALID_DID", bad.get("didResolutionMetadata").get("error").get("type").asText());
+    assertEquals("https://www.w3.org/ns/did#INVALID_DID",
+        bad.get("didResolutionMetadata").get("error").get("type").asText());
   }
 
   @Test
@@ -272,7 +276,8 @@ class DidResolutionTest {
     assertTrue(!m.has("deactivated") || m.get("deactivated").isBoolean());
     JsonNode err = r.get("didResolutionMetadata").get("error");
     if (err != null) {
-      assertTrue(err.get("type").isTextual() && err.get("title").isTextual(), "RFC 9457 problem details need type and title");
+      assertTrue(err.get("type").isTextual() && err.get("title").isTextual(),
+          "RFC 9457 problem details need type and title");
     }
   }
 
@@ -286,7 +291,8 @@ class DidResolutionTest {
     for (String rel : List.of("authentication", "assertionMethod", "keyAgreement", "capabilityInvocation",
         "capabilityDelegation")) {
       for (JsonNode ref : doc.path(rel)) {
-        assertTrue(ref.isObject() || methods.contains(ref.asText()), rel + " refers to " + ref + " which the document lacks");
+        assertTrue(ref.isObject() || methods.contains(ref.asText()), rel + " refers to " + ref
+            + " which the document lacks");
       }
     }
     for (JsonNode vm : doc.path("verificationMethod")) {

@@ -46,10 +46,20 @@ final class LocalChain implements AutoCloseable {
   }
 
   static LocalChain start(Path dir, long intervalMs) throws Exception {
-    Genesis genesis = DevGenesis.create(EthereumSuite.INSTANCE, VALIDATOR, List.of(ALICE, BOB), intervalMs, 1_700_000_000_000L);
-    Node node = new Node(new Node.Settings(dir, genesis, VALIDATOR, "127.0.0.1", 0));
+    return start(dir, intervalMs, EthereumSuite.INSTANCE);
+  }
+
+  /** A chain of {@code suite}; the validator and the funded accounts ALICE and BOB use the same secrets as keys of it. */
+  static LocalChain start(Path dir, long intervalMs, io.trestle.crypto.CryptoSuite suite) throws Exception {
+    Genesis genesis = DevGenesis.create(suite, keyOf(suite, VALIDATOR), List.of(keyOf(suite, ALICE), keyOf(suite, BOB)),
+        intervalMs, 1_700_000_000_000L);
+    Node node = new Node(new Node.Settings(dir, genesis, keyOf(suite, VALIDATOR), "127.0.0.1", 0));
     node.start();
     return new LocalChain(node, genesis);
+  }
+
+  static KeyPair keyOf(io.trestle.crypto.CryptoSuite suite, KeyPair ethereumKey) {
+    return suite.keyPair(ethereumKey.privateKey());
   }
 
   JsonNode call(String method, Object... params) throws ChainClient.Failure {

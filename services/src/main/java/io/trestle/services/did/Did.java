@@ -62,7 +62,8 @@ public record Did(long chainId, Address address) {
     for (int i = 2; i < addr.length(); i++) {
       char c = addr.charAt(i);
       if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-        throw new DidSyntaxException("address '" + addr + "' must be lower-case hex (character " + i + " is '" + c + "')");
+        throw new DidSyntaxException("address '" + addr + "' must be lower-case hex (character " + i + " is '" + c
+            + "')");
       }
     }
     return new Did(chainId, Address.wrap(Hex.decode(addr.substring(2))));
@@ -114,7 +115,8 @@ public record Did(long chainId, Address address) {
   }
 
   private static boolean isIdChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '_';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-'
+        || c == '_';
   }
 
   private static boolean isHex(char c) {

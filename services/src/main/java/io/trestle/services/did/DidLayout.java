@@ -125,7 +125,8 @@ public final class DidLayout {
     return new Stamp(version, Slots.getLong(w, 0), Slots.getLong(w, 8));
   }
 
-  static void saveStamp(ContractStorage s, Address id, int version, long blockNumber, long timestampSeconds) throws Halt {
+  static void saveStamp(ContractStorage s, Address id, int version, long blockNumber,
+      long timestampSeconds) throws Halt {
     byte[] w = new byte[32];
     Slots.putLong(w, 0, blockNumber);
     Slots.putLong(w, 8, timestampSeconds);
@@ -144,7 +145,8 @@ public final class DidLayout {
     if (type == null) {
       throw new IllegalStateException("DID " + id + " key " + index + " has an unknown type " + (meta[0] & 0xff));
     }
-    String keyId = new String(Slots.loadBytes(s, keySlot(id, index, 1), Slots.INLINE_BYTES_MAX), StandardCharsets.US_ASCII);
+    String keyId = new String(Slots.loadBytes(s, keySlot(id, index, 1), Slots.INLINE_BYTES_MAX),
+        StandardCharsets.US_ASCII);
     byte[] pub = new byte[type.storedBytes()];
     for (int w = 0; w * 32 < pub.length; w++) {
       System.arraycopy(s.load(keySlot(id, index, 2 + w)).toArray(), 0, pub, w * 32, 32);
@@ -184,9 +186,12 @@ public final class DidLayout {
 
   public static Service service(ContractStorage s, Address id, int index) throws Halt {
     byte[] meta = s.load(serviceSlot(id, index, 0)).toArray();
-    String sid = new String(Slots.loadBytes(s, serviceSlot(id, index, 1), Slots.INLINE_BYTES_MAX), StandardCharsets.US_ASCII);
-    String type = new String(Slots.loadBytes(s, serviceSlot(id, index, 2), Slots.INLINE_BYTES_MAX), StandardCharsets.US_ASCII);
-    String endpoint = new String(Slots.loadBytes(s, serviceSlot(id, index, 3), ENDPOINT_BYTES_MAX), StandardCharsets.US_ASCII);
+    String sid = new String(Slots.loadBytes(s, serviceSlot(id, index, 1), Slots.INLINE_BYTES_MAX),
+        StandardCharsets.US_ASCII);
+    String type = new String(Slots.loadBytes(s, serviceSlot(id, index, 2), Slots.INLINE_BYTES_MAX),
+        StandardCharsets.US_ASCII);
+    String endpoint = new String(Slots.loadBytes(s, serviceSlot(id, index, 3), ENDPOINT_BYTES_MAX),
+        StandardCharsets.US_ASCII);
     return new Service(index, sid, type, endpoint, getInt(meta, 0), getInt(meta, 4));
   }
 

@@ -43,7 +43,8 @@ public final class DidRegistry implements SystemContract {
   public static final AbiFunction DEACTIVATE = Abis.function("deactivate(address)");
   public static final AbiFunction VERSION_OF = Abis.function("versionOf(address)", "uint32", "bool");
   public static final AbiFunction IS_CONTROLLER = Abis.function("isController(address,address)", "bool");
-  public static final AbiFunction KEY_OF = Abis.function("keyOf(address,string)", "uint8", "bytes", "uint8", "uint32", "uint32");
+  public static final AbiFunction KEY_OF = Abis.function("keyOf(address,string)", "uint8", "bytes", "uint8",
+      "uint32", "uint32");
 
   public static final AbiEvent KEY_ADDED = Abis.event(
       "KeyAdded(address indexed identity, uint32 indexed version, string keyId, uint8 keyType, bytes publicKey, uint8 relationships)");
@@ -128,14 +129,16 @@ public final class DidRegistry implements SystemContract {
     }
   }
 
-  private static SystemResult keyOf(SystemCall call, ContractStorage s, Address id, String keyId) throws Halt, AbiException {
+  private static SystemResult keyOf(SystemCall call, ContractStorage s, Address id, String keyId) throws Halt,
+      AbiException {
     int i = DidLayout.keyIndex(s, id, keyId);
     if (i < 0) {
       return SystemResult.revert("DidRegistry: " + did(call, id) + " has no key #" + Did.printable(keyId));
     }
     DidLayout.Key k = DidLayout.key(s, id, i);
     return SystemResult.success(KEY_OF.encodeOutput(BigInteger.valueOf(k.type().code()), Bytes.wrap(k.publicKey()),
-        BigInteger.valueOf(k.relationships()), BigInteger.valueOf(k.addedVersion()), BigInteger.valueOf(k.revokedVersion())));
+        BigInteger.valueOf(k.relationships()), BigInteger.valueOf(k.addedVersion()),
+            BigInteger.valueOf(k.revokedVersion())));
   }
 
   private static DidLayout.Meta authorize(ContractStorage s, SystemCall call, Address id) throws Halt, Refused {
@@ -153,7 +156,8 @@ public final class DidRegistry implements SystemContract {
   }
 
   /** Starts the next version: stamps it with the block and returns the counters with it counted. */
-  private static DidLayout.Meta nextVersion(SystemCall call, ContractStorage s, Address id, DidLayout.Meta m) throws Halt {
+  private static DidLayout.Meta nextVersion(SystemCall call, ContractStorage s, Address id,
+      DidLayout.Meta m) throws Halt {
     int version = m.versionCount() + 1;
     DidLayout.saveStamp(s, id, version, call.block().number(), call.block().timestamp());
     return new DidLayout.Meta(version, m.deactivatedVersion(), m.keyCount(), m.serviceCount(), m.controllerCount());
@@ -186,15 +190,19 @@ public final class DidRegistry implements SystemContract {
     if (existing >= 0) {
       DidLayout.Key k = DidLayout.key(s, id, existing);
       throw new Refused(k.revokedVersion() != 0
-          ? "key #" + keyId + " of " + did(call, id) + " was revoked at version " + k.revokedVersion() + "; key ids are never reused"
+          ? "key #" + keyId + " of " + did(call, id) + " was revoked at version " + k.revokedVersion()
+              + "; key ids are never reused"
           : did(call, id) + " already has a key #" + keyId);
     }
     if (meta.keyCount() >= DidLayout.KEYS_MAX) {
-      throw new Refused(did(call, id) + " has " + DidLayout.KEYS_MAX + " keys (revoked ones count), the most a DID may hold");
+      throw new Refused(did(call, id) + " has " + DidLayout.KEYS_MAX
+          + " keys (revoked ones count), the most a DID may hold");
     }
     DidLayout.Meta m = nextVersion(call, s, id, meta);
-    DidLayout.saveKey(s, id, new DidLayout.Key(meta.keyCount(), keyId, type, stored, relationships, m.versionCount(), 0));
-    DidLayout.saveMeta(s, id, new DidLayout.Meta(m.versionCount(), 0, m.keyCount() + 1, m.serviceCount(), m.controllerCount()));
+    DidLayout.saveKey(s, id, new DidLayout.Key(meta.keyCount(), keyId, type, stored, relationships,
+        m.versionCount(), 0));
+    DidLayout.saveMeta(s, id, new DidLayout.Meta(m.versionCount(), 0, m.keyCount() + 1, m.serviceCount(),
+        m.controllerCount()));
     emit(call, KEY_ADDED, id, version(m), keyId, BigInteger.valueOf(type.code()), Bytes.wrap(stored),
         BigInteger.valueOf(relationships));
   }
@@ -208,7 +216,8 @@ public final class DidRegistry implements SystemContract {
     }
     DidLayout.Key k = DidLayout.key(s, id, i);
     if (k.revokedVersion() != 0) {
-      throw new Refused("key #" + keyId + " of " + did(call, id) + " is already revoked (version " + k.revokedVersion() + ")");
+      throw new Refused("key #" + keyId + " of " + did(call, id) + " is already revoked (version "
+          + k.revokedVersion() + ")");
     }
     DidLayout.Meta m = nextVersion(call, s, id, meta);
     DidLayout.saveKeyRevoked(s, id, k, m.versionCount());
@@ -226,15 +235,19 @@ public final class DidRegistry implements SystemContract {
       throw new Refused(did(call, id) + " already has a service #" + serviceId);
     }
     if (meta.serviceCount() >= DidLayout.SERVICES_MAX) {
-      throw new Refused(did(call, id) + " has " + DidLayout.SERVICES_MAX + " service entries (removed ones count), the most a DID may hold");
+      throw new Refused(did(call, id) + " has " + DidLayout.SERVICES_MAX
+          + " service entries (removed ones count), the most a DID may hold");
     }
     DidLayout.Meta m = nextVersion(call, s, id, meta);
-    DidLayout.saveService(s, id, new DidLayout.Service(meta.serviceCount(), serviceId, type, endpoint, m.versionCount(), 0));
-    DidLayout.saveMeta(s, id, new DidLayout.Meta(m.versionCount(), 0, m.keyCount(), m.serviceCount() + 1, m.controllerCount()));
+    DidLayout.saveService(s, id, new DidLayout.Service(meta.serviceCount(), serviceId, type, endpoint,
+        m.versionCount(), 0));
+    DidLayout.saveMeta(s, id, new DidLayout.Meta(m.versionCount(), 0, m.keyCount(), m.serviceCount() + 1,
+        m.controllerCount()));
     emit(call, SERVICE_ADDED, id, version(m), serviceId, type, endpoint);
   }
 
-  private static void removeService(SystemCall call, ContractStorage s, Address id, DidLayout.Meta meta, String serviceId)
+  private static void removeService(SystemCall call, ContractStorage s, Address id, DidLayout.Meta meta,
+      String serviceId)
       throws Halt, Refused {
     check(Abis.checkIdentifier("service id", serviceId));
     int i = DidLayout.serviceIndex(s, id, serviceId);
@@ -248,7 +261,8 @@ public final class DidRegistry implements SystemContract {
     emit(call, SERVICE_REMOVED, id, version(m), serviceId);
   }
 
-  private static void addController(SystemCall call, ContractStorage s, Address id, DidLayout.Meta meta, Address controller)
+  private static void addController(SystemCall call, ContractStorage s, Address id, DidLayout.Meta meta,
+      Address controller)
       throws Halt, Refused {
     if (controller.equals(id)) {
       throw new Refused(did(call, id) + " always controls itself");
@@ -264,11 +278,13 @@ public final class DidRegistry implements SystemContract {
       throw new Refused("controller " + did(call, controller) + " is deactivated");
     }
     if (meta.controllerCount() >= DidLayout.CONTROLLERS_MAX) {
-      throw new Refused(did(call, id) + " has " + DidLayout.CONTROLLERS_MAX + " controller entries (removed ones count), the most a DID may hold");
+      throw new Refused(did(call, id) + " has " + DidLayout.CONTROLLERS_MAX
+          + " controller entries (removed ones count), the most a DID may hold");
     }
     DidLayout.Meta m = nextVersion(call, s, id, meta);
     DidLayout.saveController(s, id, new DidLayout.Controller(meta.controllerCount(), controller, m.versionCount(), 0));
-    DidLayout.saveMeta(s, id, new DidLayout.Meta(m.versionCount(), 0, m.keyCount(), m.serviceCount(), m.controllerCount() + 1));
+    DidLayout.saveMeta(s, id, new DidLayout.Meta(m.versionCount(), 0, m.keyCount(), m.serviceCount(),
+        m.controllerCount() + 1));
     emit(call, CONTROLLER_ADDED, id, version(m), controller);
   }
 
@@ -280,7 +296,8 @@ public final class DidRegistry implements SystemContract {
       throw new Refused(controller.toHex() + " is not a listed controller of " + did(call, id));
     }
     DidLayout.Meta m = nextVersion(call, s, id, meta);
-    DidLayout.saveController(s, id, new DidLayout.Controller(c.index(), c.address(), c.addedVersion(), m.versionCount()));
+    DidLayout.saveController(s, id, new DidLayout.Controller(c.index(), c.address(), c.addedVersion(),
+        m.versionCount()));
     DidLayout.saveMeta(s, id, m);
     emit(call, CONTROLLER_REMOVED, id, version(m), controller);
   }

@@ -65,7 +65,8 @@ public final class PublicKeys {
         y = p.subtract(y).mod(p);
       }
     } else {
-      throw new InvalidKeyException(type.label() + " key must be 64 bytes x||y, 65 bytes 04||x||y or 33 compressed bytes,"
+      throw new InvalidKeyException(type.label()
+          + " key must be 64 bytes x||y, 65 bytes 04||x||y or 33 compressed bytes,"
           + " got " + key.length + " bytes");
     }
     byte[] out = new byte[64];

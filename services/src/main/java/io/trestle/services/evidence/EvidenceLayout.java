@@ -179,7 +179,8 @@ public final class EvidenceLayout {
     s.store(recordSlot(id, 0), UInt256.fromBytes(w));
   }
 
-  static void saveLinks(ContractStorage s, long id, long blockNumber, long timestamp, long prevDigest, long prevSubmitter)
+  static void saveLinks(ContractStorage s, long id, long blockNumber, long timestamp, long prevDigest,
+      long prevSubmitter)
       throws Halt {
     byte[] w = new byte[32];
     Slots.putLong(w, 0, blockNumber);

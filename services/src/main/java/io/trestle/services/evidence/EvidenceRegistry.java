@@ -43,8 +43,10 @@ public final class EvidenceRegistry implements SystemContract {
   public static final AbiFunction REVOKE = Abis.function("revoke(uint64,string)");
   public static final AbiFunction LOOKUP = Abis.function("lookup(bytes,uint8,address)", "uint64");
   public static final AbiFunction FIND_BY_DIGEST = Abis.function("findByDigest(bytes,uint8,uint64,uint32)", "uint64[]");
-  public static final AbiFunction FIND_BY_SUBMITTER = Abis.function("findBySubmitter(address,uint64,uint32)", "uint64[]");
-  public static final AbiFunction RECORD = Abis.function("record(uint64)", "address", "uint8", "uint8", "bytes", "string",
+  public static final AbiFunction FIND_BY_SUBMITTER = Abis.function("findBySubmitter(address,uint64,uint32)",
+      "uint64[]");
+  public static final AbiFunction RECORD = Abis.function("record(uint64)", "address", "uint8", "uint8", "bytes",
+      "string",
       "uint64", "uint64", "uint32", "uint32", "uint8", "uint64", "uint64", "bool", "string");
 
   public static final AbiEvent NOTARIZED = Abis.event("Notarized(uint64 indexed id, address indexed submitter, "
@@ -92,7 +94,8 @@ public final class EvidenceRegistry implements SystemContract {
       if (f == FIND_BY_DIGEST) {
         HashAlgorithm alg = algorithm(a.get(1));
         byte[] digest = digest(alg, (Bytes) a.get(0));
-        long head = start(s, EvidenceLayout.digestHead(s, EvidenceLayout.digestKey(alg, digest)), (BigInteger) a.get(2), true);
+        long head = start(s, EvidenceLayout.digestHead(s, EvidenceLayout.digestKey(alg, digest)),
+            (BigInteger) a.get(2), true);
         return ids(f, EvidenceLayout.walk(s, head, true, limit((BigInteger) a.get(3))));
       }
       if (f == FIND_BY_SUBMITTER) {
@@ -291,7 +294,8 @@ public final class EvidenceRegistry implements SystemContract {
     }
     long id = EvidenceLayout.lastId(s) + 1;
     s.store(EvidenceLayout.counterSlot(), UInt256.valueOf(id));
-    EvidenceLayout.saveHeader(s, id, submitter, EvidenceLayout.KIND_BATCH, alg, ContentMode.NONE, false, didVersion, count);
+    EvidenceLayout.saveHeader(s, id, submitter, EvidenceLayout.KIND_BATCH, alg, ContentMode.NONE, false, didVersion,
+        count);
     EvidenceLayout.saveLinks(s, id, call.block().number(), call.block().timestamp(), EvidenceLayout.digestHead(s, key),
         EvidenceLayout.submitterHead(s, submitter));
     EvidenceLayout.saveDigest(s, id, root);
@@ -321,7 +325,8 @@ public final class EvidenceRegistry implements SystemContract {
     if (existing != 0) {
       throw new Refused("the new digest is already notarized as record " + existing + "; supersede needs a new digest");
     }
-    long newId = notarize(call, s, alg, digest, metadata(a.get(3)), didVersion, ContentMode.NONE, null, List.of(), oldId);
+    long newId = notarize(call, s, alg, digest, metadata(a.get(3)), didVersion, ContentMode.NONE, null, List.of(),
+        oldId);
     EvidenceLayout.saveLifecycle(s, oldId, old.supersedes(), newId, old.revokedAtBlock());
     emit(call, SUPERSEDED, BigInteger.valueOf(oldId), BigInteger.valueOf(newId));
     return SystemResult.success(SUPERSEDE.encodeOutput(BigInteger.valueOf(newId)));
@@ -345,16 +350,19 @@ public final class EvidenceRegistry implements SystemContract {
 
   private static void owned(SystemCall call, EvidenceLayout.Record r) throws Refused {
     if (!r.submitter().equals(call.caller())) {
-      throw new Refused("record " + r.id() + " was submitted by " + r.submitter().toHex() + ", not by " + call.caller().toHex());
+      throw new Refused("record " + r.id() + " was submitted by " + r.submitter().toHex() + ", not by "
+          + call.caller().toHex());
     }
   }
 
   private static SystemResult record(ContractStorage s, long id) throws Halt, AbiException {
     EvidenceLayout.Record r = EvidenceLayout.read(s, id);
     return SystemResult.success(RECORD.encodeOutput(r.submitter(), BigInteger.valueOf(r.kind()),
-        BigInteger.valueOf(r.algorithm().code()), Bytes.wrap(r.digest()), r.metadata(), BigInteger.valueOf(r.blockNumber()),
+        BigInteger.valueOf(r.algorithm().code()), Bytes.wrap(r.digest()), r.metadata(),
+            BigInteger.valueOf(r.blockNumber()),
         BigInteger.valueOf(r.timestampSeconds()), BigInteger.valueOf(r.didVersion()), BigInteger.valueOf(r.leafCount()),
-        BigInteger.valueOf(r.contentMode().code()), BigInteger.valueOf(r.supersedes()), BigInteger.valueOf(r.supersededBy()),
+        BigInteger.valueOf(r.contentMode().code()), BigInteger.valueOf(r.supersedes()),
+            BigInteger.valueOf(r.supersededBy()),
         r.revoked(), r.revocationReason()));
   }
 

@@ -39,7 +39,8 @@ public final class NameRegistry implements SystemContract {
   public static final AbiFunction SET_DID = Abis.function("setDid(string,string)");
   public static final AbiFunction TRANSFER = Abis.function("transfer(string,address)");
   public static final AbiFunction SET_REVERSE = Abis.function("setReverse(string)");
-  public static final AbiFunction RESOLVE = Abis.function("resolve(string)", "address", "address", "string", "uint64", "bool");
+  public static final AbiFunction RESOLVE = Abis.function("resolve(string)", "address", "address", "string",
+      "uint64", "bool");
   public static final AbiFunction REVERSE_OF = Abis.function("reverseOf(address)", "string");
 
   public static final AbiEvent NAME_REGISTERED = Abis.event(
@@ -91,7 +92,8 @@ public final class NameRegistry implements SystemContract {
       check(Names.problem(name));
       if (f == RESOLVE) {
         NameLayout.Entry e = NameLayout.read(s, name);
-        return SystemResult.success(f.encodeOutput(e.owner(), e.address(), e.did(), BigInteger.valueOf(e.expiresSeconds()),
+        return SystemResult.success(f.encodeOutput(e.owner(), e.address(), e.did(),
+            BigInteger.valueOf(e.expiresSeconds()),
             e.activeAt(now)));
       }
       if (call.isStatic()) {
@@ -134,7 +136,8 @@ public final class NameRegistry implements SystemContract {
     }
   }
 
-  private static SystemResult register(SystemCall call, ContractStorage s, String name, Address owner, BigInteger duration)
+  private static SystemResult register(SystemCall call, ContractStorage s, String name, Address owner,
+      BigInteger duration)
       throws Halt, Refused, AbiException {
     long now = call.block().timestamp();
     long seconds = duration(duration);
@@ -187,7 +190,8 @@ public final class NameRegistry implements SystemContract {
         throw new Refused(name + " is not registered or has expired");
       }
       if (!e.address().equals(call.caller())) {
-        throw new Refused(name + " resolves to " + e.address().toHex() + ", not to the caller " + call.caller().toHex());
+        throw new Refused(name + " resolves to " + e.address().toHex() + ", not to the caller "
+            + call.caller().toHex());
       }
     }
     NameLayout.saveReverse(s, call.caller(), name);
@@ -229,8 +233,10 @@ public final class NameRegistry implements SystemContract {
   }
 
   private static long duration(BigInteger d) throws Refused {
-    if (d.compareTo(BigInteger.valueOf(DURATION_SECONDS_MIN)) < 0 || d.compareTo(BigInteger.valueOf(DURATION_SECONDS_MAX)) > 0) {
-      throw new Refused("duration " + d + " s must be between " + DURATION_SECONDS_MIN + " and " + DURATION_SECONDS_MAX);
+    if (d.compareTo(BigInteger.valueOf(DURATION_SECONDS_MIN)) < 0
+        || d.compareTo(BigInteger.valueOf(DURATION_SECONDS_MAX)) > 0) {
+      throw new Refused("duration " + d + " s must be between " + DURATION_SECONDS_MIN + " and "
+          + DURATION_SECONDS_MAX);
     }
     return d.longValueExact();
   }

@@ -51,13 +51,15 @@ class DidRegistryTest {
   @Test
   void theAccountAddsAKeyAsANewVersionWithAnEvent() throws Exception {
     Bytes key = secpKey();
-    TxResult r = h.call(ALICE, reg, DidRegistry.ADD_KEY, ALICE, "key-1", n(1), key, n(DidRegistry.AUTHENTICATION | DidRegistry.KEY_AGREEMENT));
+    TxResult r = h.call(ALICE, reg, DidRegistry.ADD_KEY, ALICE, "key-1", n(1), key,
+        n(DidRegistry.AUTHENTICATION | DidRegistry.KEY_AGREEMENT));
     assertTrue(r.isSuccess(), IdentityHarness.reason(r));
     EvmLog log = r.logs().get(0);
     assertEquals(DidRegistry.KEY_ADDED.topic0(), log.topics().get(0));
     assertEquals(Hash.wrap(io.trestle.evm.UInt256.fromBytes(ALICE.toArray()).toArray()), log.topics().get(1));
     assertEquals(Hash.wrap(io.trestle.evm.UInt256.valueOf(1).toArray()), log.topics().get(2));
-    List<Object> data = AbiCodec.decode(List.of(AbiType.STRING, AbiType.uint(8), AbiType.BYTES, AbiType.uint(8)), log.data());
+    List<Object> data = AbiCodec.decode(List.of(AbiType.STRING, AbiType.uint(8), AbiType.BYTES, AbiType.uint(8)),
+        log.data());
     assertEquals("key-1", data.get(0));
 
     DidRecord rec = h.did(ALICE);
@@ -73,7 +75,8 @@ class DidRegistryTest {
   @Test
   void strangersCannotChangeADid() {
     String reason = h.refused(MALLORY, reg, DidRegistry.ADD_KEY, ALICE, "evil", n(1), secpKey(), n(1));
-    assertEquals("DidRegistry: " + MALLORY.toHex() + " is not a controller of did:trestle:1337:" + ALICE.toHex(), reason);
+    assertEquals("DidRegistry: " + MALLORY.toHex() + " is not a controller of did:trestle:1337:" + ALICE.toHex(),
+        reason);
     assertEquals(0, h.did(ALICE).versionCount());
   }
 
@@ -83,7 +86,8 @@ class DidRegistryTest {
     assertEquals(List.of(true), h.ok(MALLORY, reg, DidRegistry.IS_CONTROLLER, ALICE, BOB));
     addKey(BOB, ALICE, "by-bob", KeyType.SECP256K1, secpKey(), 1);
     h.ok(ALICE, reg, DidRegistry.REMOVE_CONTROLLER, ALICE, BOB);
-    assertTrue(h.refused(BOB, reg, DidRegistry.ADD_KEY, ALICE, "again", n(1), secpKey(), n(1)).contains("is not a controller"));
+    assertTrue(h.refused(BOB, reg, DidRegistry.ADD_KEY, ALICE, "again", n(1), secpKey(),
+        n(1)).contains("is not a controller"));
     DidRecord rec = h.did(ALICE);
     assertEquals(List.of(BOB), rec.at(2).controllers());
     assertEquals(List.of(), rec.latest().controllers());
@@ -93,7 +97,8 @@ class DidRegistryTest {
   void aDeactivatedControllerLosesControl() {
     h.ok(ALICE, reg, DidRegistry.ADD_CONTROLLER, ALICE, BOB);
     h.ok(BOB, reg, DidRegistry.DEACTIVATE, BOB);
-    assertTrue(h.refused(BOB, reg, DidRegistry.ADD_KEY, ALICE, "k", n(1), secpKey(), n(1)).contains("is not a controller"));
+    assertTrue(h.refused(BOB, reg, DidRegistry.ADD_KEY, ALICE, "k", n(1), secpKey(),
+        n(1)).contains("is not a controller"));
   }
 
   @Test
@@ -143,11 +148,13 @@ class DidRegistryTest {
         h.refused(ALICE, reg, DidRegistry.ADD_KEY, ALICE, "k", n(1), Bytes.wrap(bad), n(1)));
     assertTrue(h.refused(ALICE, reg, DidRegistry.ADD_KEY, ALICE, "k", n(3), Bytes.wrap(new byte[31]), n(1))
         .contains("ed25519 key must be 32 bytes, got 31"));
-    assertTrue(h.refused(ALICE, reg, DidRegistry.ADD_KEY, ALICE, "k", n(9), secpKey(), n(1)).contains("key type 9 is unknown"));
+    assertTrue(h.refused(ALICE, reg, DidRegistry.ADD_KEY, ALICE, "k", n(9), secpKey(),
+        n(1)).contains("key type 9 is unknown"));
     assertTrue(h.refused(ALICE, reg, DidRegistry.ADD_KEY, ALICE, "k", n(3), Bytes.wrap(Ed25519.generateKeyPair(RANDOM)
         .publicKey()), n(DidRegistry.KEY_AGREEMENT)).contains("cannot be used for keyAgreement"));
     assertTrue(h.refused(ALICE, reg, DidRegistry.ADD_KEY, ALICE, "bad id!", n(1), secpKey(), n(1)).contains("key id"));
-    assertTrue(h.refused(ALICE, reg, DidRegistry.ADD_KEY, ALICE, "k", n(1), secpKey(), n(0)).contains("relationships 0"));
+    assertTrue(h.refused(ALICE, reg, DidRegistry.ADD_KEY, ALICE, "k", n(1), secpKey(),
+        n(0)).contains("relationships 0"));
   }
 
   @Test
@@ -173,7 +180,8 @@ class DidRegistryTest {
     assertEquals("https://alice.example/", rec.at(1).services().get(0).endpoint());
     assertTrue(rec.at(2).services().isEmpty());
     assertEquals("https://new.example/", rec.at(3).services().get(0).endpoint());
-    assertTrue(h.refused(ALICE, reg, DidRegistry.ADD_SERVICE, ALICE, "s2", "T", "not a uri").contains("service endpoint"));
+    assertTrue(h.refused(ALICE, reg, DidRegistry.ADD_SERVICE, ALICE, "s2", "T",
+        "not a uri").contains("service endpoint"));
   }
 
   @Test

@@ -59,7 +59,8 @@ public final class IdentityHarness {
   public TxResult send(Address from, Address to, Bytes data) {
     long nonce = nonces.getOrDefault(from, 0L);
     TxResult r = processor.process(
-        Message.legacy(from, to, nonce, 30_000_000L, GWEI.multiply(BigInteger.TWO), BigInteger.ZERO, data), env(), world);
+        Message.legacy(from, to, nonce, 30_000_000L, GWEI.multiply(BigInteger.TWO), BigInteger.ZERO, data), env(),
+            world);
     if (r.isValid()) {
       nonces.put(from, nonce + 1);
       world.apply(r.stateDiff());

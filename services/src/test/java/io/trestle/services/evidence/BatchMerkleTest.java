@@ -23,7 +23,8 @@ class BatchMerkleTest {
   }
 
   @Property(tries = 300)
-  void everyLeafIsProvenByItsPath(@ForAll @IntRange(min = 1, max = 300) int n, @ForAll @IntRange(min = 0, max = 299) int i,
+  void everyLeafIsProvenByItsPath(@ForAll @IntRange(min = 1, max = 300) int n, @ForAll @IntRange(min = 0,
+      max = 299) int i,
       @ForAll boolean sm3) {
     int index = i % n;
     HashAlgorithm h = sm3 ? HashAlgorithm.SM3 : HashAlgorithm.SHA256;

@@ -64,7 +64,8 @@ class EvidenceRegistryTest {
     TxResult again = h.call(ALICE, reg, EvidenceRegistry.NOTARIZE, sha("a"), n(1), "second");
     assertTrue(again.isSuccess());
     assertTrue(again.logs().isEmpty());
-    assertTrue(again.stateDiff().get(reg) == null || again.stateDiff().get(reg).storage().isEmpty(), "no storage written");
+    assertTrue(again.stateDiff().get(reg) == null || again.stateDiff().get(reg).storage().isEmpty(),
+        "no storage written");
     assertEquals(List.of(BigInteger.ONE), h.ok(BOB, reg, EvidenceRegistry.LOOKUP, sha("a"), n(1), ALICE));
     assertEquals(List.of(BigInteger.TWO), h.ok(BOB, reg, EvidenceRegistry.NOTARIZE, sha("a"), n(1), ""),
         "another submitter gets its own record");
@@ -75,7 +76,8 @@ class EvidenceRegistryTest {
     h.ok(ALICE, reg, EvidenceRegistry.NOTARIZE, sha("a"), n(1), "");
     h.ok(BOB, reg, EvidenceRegistry.NOTARIZE, sha("a"), n(1), "");
     h.ok(ALICE, reg, EvidenceRegistry.NOTARIZE, sha("b"), n(1), "");
-    assertEquals(List.of(List.of(n(2), n(1))), h.ok(BOB, reg, EvidenceRegistry.FIND_BY_DIGEST, sha("a"), n(1), n(0), n(10)));
+    assertEquals(List.of(List.of(n(2), n(1))), h.ok(BOB, reg, EvidenceRegistry.FIND_BY_DIGEST, sha("a"), n(1), n(0),
+        n(10)));
     assertEquals(List.of(List.of(n(3), n(1))), h.ok(BOB, reg, EvidenceRegistry.FIND_BY_SUBMITTER, ALICE, n(0), n(10)));
     assertEquals(List.of(List.of(n(1))), h.ok(BOB, reg, EvidenceRegistry.FIND_BY_SUBMITTER, ALICE, n(3), n(10)));
     assertEquals(List.of(List.of(n(3))), h.ok(BOB, reg, EvidenceRegistry.FIND_BY_SUBMITTER, ALICE, n(0), n(1)));
@@ -88,7 +90,8 @@ class EvidenceRegistryTest {
         h.refused(ALICE, reg, EvidenceRegistry.NOTARIZE, Bytes.wrap(new byte[31]), n(1), ""));
     assertEquals("Evidence: sha-512 digests are 64 bytes, got 32",
         h.refused(ALICE, reg, EvidenceRegistry.NOTARIZE, sha("x"), n(3), ""));
-    assertTrue(h.refused(ALICE, reg, EvidenceRegistry.NOTARIZE, sha("x"), n(7), "").contains("hash algorithm 7 is unknown"));
+    assertTrue(h.refused(ALICE, reg, EvidenceRegistry.NOTARIZE, sha("x"), n(7),
+        "").contains("hash algorithm 7 is unknown"));
     assertTrue(h.refused(ALICE, reg, EvidenceRegistry.NOTARIZE, sha("x"), n(1), "m".repeat(1025))
         .contains("metadata of 1025 bytes"));
   }
@@ -96,7 +99,8 @@ class EvidenceRegistryTest {
   @Test
   void aDeactivatedDidMayNotNotarize() {
     h.ok(ALICE, DidRegistry.ADDRESS, DidRegistry.DEACTIVATE, ALICE);
-    assertEquals("Evidence: submitter did:trestle:1337:" + ALICE.toHex() + " is deactivated (version 1) and may not notarize",
+    assertEquals("Evidence: submitter did:trestle:1337:" + ALICE.toHex()
+        + " is deactivated (version 1) and may not notarize",
         h.refused(ALICE, reg, EvidenceRegistry.NOTARIZE, sha("x"), n(1), ""));
   }
 
@@ -104,7 +108,8 @@ class EvidenceRegistryTest {
   void supersedeAndRevokeKeepTheOriginal() throws Exception {
     h.ok(ALICE, reg, EvidenceRegistry.NOTARIZE, sha("v1"), n(1), "v1");
     assertEquals(List.of(n(2)), h.ok(ALICE, reg, EvidenceRegistry.SUPERSEDE, n(1), sha("v2"), n(1), "v2"));
-    assertTrue(h.refused(ALICE, reg, EvidenceRegistry.SUPERSEDE, n(1), sha("v3"), n(1), "").contains("already superseded by 2"));
+    assertTrue(h.refused(ALICE, reg, EvidenceRegistry.SUPERSEDE, n(1), sha("v3"), n(1),
+        "").contains("already superseded by 2"));
     assertTrue(h.refused(BOB, reg, EvidenceRegistry.REVOKE, n(2), "no").contains("was submitted by"));
     h.ok(ALICE, reg, EvidenceRegistry.REVOKE, n(2), "signed in error");
     assertTrue(h.refused(ALICE, reg, EvidenceRegistry.REVOKE, n(2), "again").contains("already revoked"));
@@ -125,9 +130,11 @@ class EvidenceRegistryTest {
     byte[] original = "small original".getBytes(StandardCharsets.UTF_8);
     Bytes digest = Bytes.wrap(HashAlgorithm.SHA256.hash(original));
     assertEquals("Evidence: the original's sha-256 digest is not the digest given",
-        h.refused(ALICE, reg, EvidenceRegistry.NOTARIZE_WITH_CONTENT, sha("other"), n(1), "", n(1), Bytes.wrap(original),
+        h.refused(ALICE, reg, EvidenceRegistry.NOTARIZE_WITH_CONTENT, sha("other"), n(1), "", n(1),
+            Bytes.wrap(original),
             List.of(), List.of()));
-    h.ok(ALICE, reg, EvidenceRegistry.NOTARIZE_WITH_CONTENT, digest, n(1), "", n(1), Bytes.wrap(original), List.of(), List.of());
+    h.ok(ALICE, reg, EvidenceRegistry.NOTARIZE_WITH_CONTENT, digest, n(1), "", n(1), Bytes.wrap(original),
+        List.of(), List.of());
     assertArrayEquals(original, EvidenceLayout.content(h.storage(reg), 1));
     assertEquals(ContentMode.CLEAR, record(1).contentMode());
     byte[] big = new byte[ContentMode.ORIGINAL_BYTES_MAX + 1];
@@ -138,8 +145,10 @@ class EvidenceRegistryTest {
   @Test
   void encryptedOriginalsNeedCurrentKeyAgreementKeysOfActiveDids() throws Exception {
     byte[] bobKey = SmSuite.INSTANCE.generateKeyPair(new SecureRandom()).publicKey();
-    h.ok(BOB, DidRegistry.ADDRESS, DidRegistry.ADD_KEY, BOB, "enc", n(2), Bytes.wrap(bobKey), n(DidRegistry.KEY_AGREEMENT));
-    h.ok(BOB, DidRegistry.ADDRESS, DidRegistry.ADD_KEY, BOB, "sig", n(2), Bytes.wrap(bobKey), n(DidRegistry.AUTHENTICATION));
+    h.ok(BOB, DidRegistry.ADDRESS, DidRegistry.ADD_KEY, BOB, "enc", n(2), Bytes.wrap(bobKey),
+        n(DidRegistry.KEY_AGREEMENT));
+    h.ok(BOB, DidRegistry.ADDRESS, DidRegistry.ADD_KEY, BOB, "sig", n(2), Bytes.wrap(bobKey),
+        n(DidRegistry.AUTHENTICATION));
     String bob = "did:trestle:1337:" + BOB.toHex();
     Bytes sealed = Bytes.wrap(new byte[60]);
     Bytes wrapped = Bytes.wrap(new byte[129]);
@@ -168,13 +177,17 @@ class EvidenceRegistryTest {
   @Test
   void anchorsABatchRootOnce() throws Exception {
     Bytes root = sha("root");
-    assertEquals(List.of(BigInteger.ONE), h.ok(ALICE, reg, EvidenceRegistry.ANCHOR_BATCH, root, n(1), n(1000), "batch-7"));
-    assertEquals(List.of(BigInteger.ONE), h.ok(ALICE, reg, EvidenceRegistry.ANCHOR_BATCH, root, n(1), n(1000), "batch-7"));
+    assertEquals(List.of(BigInteger.ONE), h.ok(ALICE, reg, EvidenceRegistry.ANCHOR_BATCH, root, n(1), n(1000),
+        "batch-7"));
+    assertEquals(List.of(BigInteger.ONE), h.ok(ALICE, reg, EvidenceRegistry.ANCHOR_BATCH, root, n(1), n(1000),
+        "batch-7"));
     EvidenceLayout.Record r = record(1);
     assertTrue(r.batch());
     assertEquals(1000, r.leafCount());
-    assertTrue(h.refused(ALICE, reg, EvidenceRegistry.ANCHOR_BATCH, sha("r2"), n(3), n(10), "").contains("cannot build batch"));
-    assertTrue(h.refused(ALICE, reg, EvidenceRegistry.ANCHOR_BATCH, sha("r2"), n(1), n(0), "").contains("leaf count 0"));
+    assertTrue(h.refused(ALICE, reg, EvidenceRegistry.ANCHOR_BATCH, sha("r2"), n(3), n(10),
+        "").contains("cannot build batch"));
+    assertTrue(h.refused(ALICE, reg, EvidenceRegistry.ANCHOR_BATCH, sha("r2"), n(1), n(0),
+        "").contains("leaf count 0"));
   }
 
   @Test

@@ -37,7 +37,8 @@ class NameRegistryTest {
 
   @Test
   void aTakenNameCannotBeRegisteredAgainUntilItsGracePeriodEnds() {
-    h.ok(ALICE, reg, NameRegistry.REGISTER, "acme.trestle", ALICE, BigInteger.valueOf(NameRegistry.DURATION_SECONDS_MIN));
+    h.ok(ALICE, reg, NameRegistry.REGISTER, "acme.trestle", ALICE,
+        BigInteger.valueOf(NameRegistry.DURATION_SECONDS_MIN));
     h.ok(ALICE, reg, NameRegistry.SET_ADDRESS, "acme.trestle", ALICE);
     assertTrue(h.refused(BOB, reg, NameRegistry.REGISTER, "acme.trestle", BOB, YEAR).contains("is registered until"));
     h.advance(NameRegistry.DURATION_SECONDS_MIN);
@@ -52,7 +53,8 @@ class NameRegistryTest {
 
   @Test
   void theOwnerRenewsDuringGraceButStrangersCannot() {
-    h.ok(ALICE, reg, NameRegistry.REGISTER, "acme.trestle", ALICE, BigInteger.valueOf(NameRegistry.DURATION_SECONDS_MIN));
+    h.ok(ALICE, reg, NameRegistry.REGISTER, "acme.trestle", ALICE,
+        BigInteger.valueOf(NameRegistry.DURATION_SECONDS_MIN));
     h.advance(NameRegistry.DURATION_SECONDS_MIN + 10);
     assertTrue(h.refused(BOB, reg, NameRegistry.RENEW, "acme.trestle", YEAR).contains("does not own"));
     h.ok(ALICE, reg, NameRegistry.RENEW, "acme.trestle", YEAR);
@@ -62,7 +64,8 @@ class NameRegistryTest {
   @Test
   void onlyTheOwnerChangesRecordsAndTransfers() {
     h.ok(ALICE, reg, NameRegistry.REGISTER, "acme.trestle", ALICE, YEAR);
-    assertTrue(h.refused(BOB, reg, NameRegistry.SET_ADDRESS, "acme.trestle", BOB).contains("does not own acme.trestle"));
+    assertTrue(h.refused(BOB, reg, NameRegistry.SET_ADDRESS, "acme.trestle",
+        BOB).contains("does not own acme.trestle"));
     h.ok(ALICE, reg, NameRegistry.TRANSFER, "acme.trestle", BOB);
     assertTrue(h.refused(ALICE, reg, NameRegistry.SET_ADDRESS, "acme.trestle", ALICE).contains("does not own"));
     h.ok(BOB, reg, NameRegistry.SET_ADDRESS, "acme.trestle", BOB);
@@ -85,13 +88,15 @@ class NameRegistryTest {
     h.ok(ALICE, reg, NameRegistry.REGISTER, "acme.trestle", ALICE, YEAR);
     h.ok(BOB, DidRegistry.ADDRESS, DidRegistry.DEACTIVATE, BOB);
     String did = "did:trestle:1337:" + BOB.toHex();
-    assertEquals("NameRegistry: " + did + " is deactivated", h.refused(ALICE, reg, NameRegistry.SET_DID, "acme.trestle", did));
+    assertEquals("NameRegistry: " + did + " is deactivated", h.refused(ALICE, reg, NameRegistry.SET_DID,
+        "acme.trestle", did));
     assertTrue(h.refused(ALICE, reg, NameRegistry.SET_DID, "acme.trestle", "not a did").contains("is not a DID"));
     h.ok(ALICE, reg, NameRegistry.SET_DID, "acme.trestle", "did:web:acme.example");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ab.trestle", "Acme.trestle", "acme", "acme.eth", "-acme.trestle", "acme-.trestle", "ac me.trestle",
+  @ValueSource(strings = {"ab.trestle", "Acme.trestle", "acme", "acme.eth", "-acme.trestle", "acme-.trestle",
+      "ac me.trestle",
       "a.b.trestle", "ａｃｍｅ.trestle"})
   void refusesMalformedNamesWithAReason(String name) {
     String problem = Names.problem(name);
@@ -110,7 +115,9 @@ class NameRegistryTest {
 
   @Test
   void refusesDurationsOutsideTheLimits() {
-    assertTrue(h.refused(ALICE, reg, NameRegistry.REGISTER, "acme.trestle", ALICE, BigInteger.TEN).contains("duration 10 s"));
-    assertTrue(h.refused(ALICE, reg, NameRegistry.REGISTER, "acme.trestle", Address.ZERO, YEAR).contains("zero address"));
+    assertTrue(h.refused(ALICE, reg, NameRegistry.REGISTER, "acme.trestle", ALICE,
+        BigInteger.TEN).contains("duration 10 s"));
+    assertTrue(h.refused(ALICE, reg, NameRegistry.REGISTER, "acme.trestle", Address.ZERO,
+        YEAR).contains("zero address"));
   }
 }
