@@ -13,13 +13,23 @@ public final class Keccak256 {
   }
 
   public static byte[] hash(byte[] data, int offset, int length) {
-    KeccakDigest digest = new KeccakDigest(256);
-    digest.update(data, offset, length);
+    if (offset < 0 || length < 0 || offset > data.length - length) {
+      throw new IndexOutOfBoundsException("range [" + offset + ", +" + length + ") of " + data.length + " bytes");
+    }
+    long[] state = new long[25];
+    KeccakF1600.absorbMessage(state, data, offset, length);
     byte[] out = new byte[LENGTH];
-    digest.doFinal(out, 0);
+    for (int i = 0; i < 4; i++) {
+      long lane = state[i];
+      for (int j = 0; j < 8; j++) {
+        out[8 * i + j] = (byte) lane;
+        lane >>>= 8;
+      }
+    }
     return out;
   }
 
+  /** An incremental hasher for input that arrives in pieces (BouncyCastle's digest). */
   public static Hasher newHasher() {
     return new DigestHasher(new KeccakDigest(256));
   }

@@ -23,15 +23,21 @@ class KeccakTest {
       for (int i = 0; i < data.length; i++) {
         data[i] = (byte) (i * 31 + len);
       }
-      assertArrayEquals(Keccak256.hash(data, 3, len), Keccak.hash(data, 3, len), "length " + len);
+      assertArrayEquals(reference(data, 3, len), Keccak.hash(data, 3, len), "length " + len);
     }
   }
 
   @Property(tries = 200)
   void agreesWithTheReference(@ForAll @Size(max = 2000) byte[] data) {
-    assertArrayEquals(Keccak256.hash(data), Keccak.hash(data, 0, data.length));
+    byte[] expected = reference(data, 0, data.length);
+    assertArrayEquals(expected, Keccak.hash(data, 0, data.length));
     long[] word = new long[4];
     Keccak.hashToWord(data, 0, data.length, word, 0);
-    assertArrayEquals(Keccak256.hash(data), UInt256.of(word[0], word[1], word[2], word[3]).toArray());
+    assertArrayEquals(expected, UInt256.of(word[0], word[1], word[2], word[3]).toArray());
+  }
+
+  /** BouncyCastle's digest (behind the incremental hasher), not the sponge both one-shot hashes share. */
+  private static byte[] reference(byte[] data, int offset, int length) {
+    return Keccak256.newHasher().update(data, offset, length).digest();
   }
 }

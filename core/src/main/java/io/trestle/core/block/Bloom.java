@@ -34,11 +34,22 @@ public final class Bloom {
   /** The bloom of every address and topic of {@code logs}. */
   public static Bloom of(List<Log> logs) {
     byte[] bits = new byte[BYTES];
+    Log previous = null;
     for (Log log : logs) {
-      set(bits, log.address().unsafeArray());
-      for (Hash topic : log.topics()) {
-        set(bits, topic.unsafeArray());
+      // Setting bits is idempotent, so a value equal to the previous log's at the same place adds nothing; skipping
+      // its Keccak matters for batches, where a thousand logs share address, event topic and most indexed values.
+      if (previous == null || !previous.address().equals(log.address())) {
+        set(bits, log.address().unsafeArray());
       }
+      List<Hash> topics = log.topics();
+      List<Hash> previousTopics = previous == null ? List.of() : previous.topics();
+      for (int i = 0; i < topics.size(); i++) {
+        Hash topic = topics.get(i);
+        if (i >= previousTopics.size() || !previousTopics.get(i).equals(topic)) {
+          set(bits, topic.unsafeArray());
+        }
+      }
+      previous = log;
     }
     return new Bloom(bits);
   }

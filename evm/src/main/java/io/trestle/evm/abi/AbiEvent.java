@@ -5,6 +5,8 @@ import io.trestle.core.Hash;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A contract event, parsed from a declaration such as {@code Incremented(address indexed caller, uint256 value)}.
@@ -13,6 +15,13 @@ import java.util.List;
  * non-indexed values form the data. Indexed arrays and tuples are not supported.
  */
 public record AbiEvent(String name, List<AbiType> types, List<Boolean> indexed) {
+  /**
+   * Topic 0 per event, so emitting a log does not hash the signature again (a 1,000-token mint batch emits 1,000
+   * logs of one event). Events are declared in code, so few exist; past the limit topics are simply not kept.
+   */
+  private static final Map<AbiEvent, Hash> TOPICS = new ConcurrentHashMap<>();
+  private static final int TOPICS_KEPT_MAX = 4096;
+
   public AbiEvent {
     types = List.copyOf(types);
     indexed = List.copyOf(indexed);
@@ -60,7 +69,14 @@ public record AbiEvent(String name, List<AbiType> types, List<Boolean> indexed) 
   }
 
   public Hash topic0() {
-    return Abi.eventTopic(signature());
+    Hash topic = TOPICS.get(this);
+    if (topic == null) {
+      topic = Abi.eventTopic(signature());
+      if (TOPICS.size() < TOPICS_KEPT_MAX) {
+        TOPICS.put(this, topic);
+      }
+    }
+    return topic;
   }
 
   public Encoded encode(Object... values) throws AbiException {
