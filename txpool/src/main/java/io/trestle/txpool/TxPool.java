@@ -311,11 +311,21 @@ public final class TxPool {
    * {@value #INCLUDED_REMEMBERED_MAX}) so that a copy arriving later is refused without recovering its sender.
    */
   public synchronized void removeIncluded(Collection<Hash> hashes) {
-    for (Hash h : hashes) {
+    removeIncluded(hashes, hashes);
+  }
+
+  /**
+   * Removes every transaction a committed block ordered, but remembers only those it {@code executed}: one the
+   * block skipped (ADR 0004) changed nothing, and the same signed transaction may be valid and welcome later.
+   */
+  public synchronized void removeIncluded(Collection<Hash> ordered, Collection<Hash> executed) {
+    for (Hash h : ordered) {
       Entry e = byHash.get(h);
       if (e != null) {
         remove(e);
       }
+    }
+    for (Hash h : executed) {
       included.remove(h);
       included.add(h);
     }

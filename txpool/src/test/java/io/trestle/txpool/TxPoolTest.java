@@ -290,6 +290,16 @@ class TxPoolTest {
   }
 
   @Test
+  void admitsAgainATransactionABlockOrderedButSkipped() throws Exception {
+    TxPool pool = pool();
+    Transaction skipped = tx(alice, 0, 10, 1);
+    pool.add(skipped);
+    pool.removeIncluded(List.of(skipped.hash()), List.of());
+    assertNull(pool.get(skipped.hash()), "a block ordered it, so it leaves the pool");
+    assertEquals(skipped.hash(), pool.add(skipped), "skipped at execution, it changed nothing and may come again");
+  }
+
+  @Test
   void remembersOnlyTheLatestIncludedTransactions() {
     TxPool pool = pool();
     Transaction first = unrecoverable();

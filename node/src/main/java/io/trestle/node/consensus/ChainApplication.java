@@ -195,8 +195,10 @@ public final class ChainApplication implements Application {
     }
     Set<Address> senders = new HashSet<>();
     List<Hash> hashes = new ArrayList<>();
+    List<Hash> executedHashes = new ArrayList<>();
     for (ExecutedTransaction e : committed.executed()) {
       senders.add(e.sender());
+      executedHashes.add(e.transaction().hash());
     }
     for (Transaction tx : chainBlock.transactions()) {
       hashes.add(tx.hash());
@@ -206,7 +208,7 @@ public final class ChainApplication implements Application {
         // skipped at execution; nothing of the sender's changed
       }
     }
-    pool.removeIncluded(hashes);
+    pool.removeIncluded(hashes, executedHashes);
     pool.onBlockExecuted(senders);
     if (!chainBlock.transactions().isEmpty()) {
       LOG.info("block committed number={} txs={} skipped={} gasUsed={} executionMs={} round={}", block.height(),
