@@ -25,8 +25,12 @@ export function artifact(name) {
 }
 
 export function provider() {
-  // polling quickly: the dev chain makes a block every 200 ms in the tests
-  return new ethers.JsonRpcProvider(RPC_URL, Number(CHAIN_ID), { staticNetwork: true, pollingInterval: 100 });
+  // Polling quickly: the dev chain makes a block every 200 ms in the tests. No request cache: by default ethers
+  // answers an identical request made within 250 ms from the first one's result, so a nonce asked for right after
+  // a receipt, or a call repeated right after the state changed (a transfer retried after an unfreeze), could come
+  // back stale at this block rate.
+  return new ethers.JsonRpcProvider(RPC_URL, Number(CHAIN_ID),
+    { staticNetwork: true, pollingInterval: 100, cacheTimeout: -1 });
 }
 
 const devWallets = new Map();

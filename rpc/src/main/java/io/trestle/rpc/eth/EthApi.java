@@ -226,7 +226,9 @@ public final class EthApi {
 
   private ExecutedTransaction findExecuted(Hash hash) {
     ChainStore.Location loc = chain.store().location(hash);
-    if (loc == null) {
+    // The block's batch is readable a moment before the chain's head moves to it: a receipt seen earlier would let a
+    // client act on state (nonces, balances) that latest does not show yet.
+    if (loc == null || loc.number() > chain.head().number()) {
       return null;
     }
     List<ExecutedTransaction> all = executed(loc.number());
