@@ -216,20 +216,14 @@ public final class P2pNetwork implements AutoCloseable {
 
   /** Re-asks the policy about every connected peer now; call it when the admitted set changes. */
   public void admissionChanged() {
-    // Under the lock admit() holds from its policy check to its insert: a handshake that was admitted under the
-    // old set is either in the map by now (and seen here) or still to check, and then it sees the new set.
-    List<Session> refused = new ArrayList<>();
-    synchronized (this) {
-      AdmissionPolicy policy = admission;
-      for (Session s : sessions.values()) {
-        if (!policy.admits(s.peer)) {
-          refused.add(s);
-        }
+    // No lock here: the maintenance tick calls this on an event-loop thread, and start() holds the network's lock
+    // while it waits for that loop to bind.
+    AdmissionPolicy policy = admission;
+    for (Session s : sessions.values()) {
+      if (!policy.admits(s.peer)) {
+        LOG.info("peer no longer admitted, disconnecting node={} address={}", name, s.peer.toHex());
+        closeSession(s, "no longer admitted");
       }
-    }
-    for (Session s : refused) {
-      LOG.info("peer no longer admitted, disconnecting node={} address={}", name, s.peer.toHex());
-      closeSession(s, "no longer admitted");
     }
   }
 
