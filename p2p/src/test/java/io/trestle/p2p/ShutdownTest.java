@@ -49,10 +49,14 @@ class ShutdownTest {
     P2pNetwork a = new P2pNetwork(idA, both, TestNet.fastConfig("closer").ioThreads(2).build());
     BlockSync syncA = new BlockSync(a, new EmptyChain(), new EmptyChain(), SyncConfig.defaults());
     P2pNetwork b = new P2pNetwork(idB, both, TestNet.fastConfig("other").build());
+    // b speaks the sync protocol too: a's sync greets every new peer, and a peer without it would ban a for sending
+    // an unknown protocol, racing the "connected" check below
+    BlockSync syncB = new BlockSync(b, new EmptyChain(), new EmptyChain(), SyncConfig.defaults());
     try {
       InetSocketAddress addressA = a.start("127.0.0.1", 0);
       syncA.start();
       b.start("127.0.0.1", 0);
+      syncB.start();
       b.addStaticPeer(TestNet.endpoint(addressA));
       await("connected", () -> a.isConnected(idB.address()));
       assertTrue(threadsNamed("p2p-closer-") >= 2 && threadsNamed("p2p-sync-closer") >= 1);
@@ -64,6 +68,7 @@ class ShutdownTest {
           && threadsNamed("p2p-sync-serve-closer") == 0);
       await("the peer sees the close", () -> !b.isConnected(idA.address()));
     } finally {
+      syncB.close();
       b.close();
     }
   }
