@@ -369,7 +369,7 @@ final class Collection721 {
     if (Works.register(ctx, fingerprint, perceptual, id)) {
       ctx.store(ctx.slot(Layout.TOKEN, id), Word.pack(to, rightsId, flags | Layout.REISSUE_FLAG));
     }
-    ctx.emit(AssetAbi.TRANSFER_721, Address.ZERO, to, BigInteger.valueOf(id));
+    ctx.emitTransfer721(Address.ZERO, to, id);
   }
 
   private static void finishMint(Ctx ctx, Address to, long first, int n) throws SystemCall.Halt {
