@@ -29,6 +29,11 @@ public final class Secp256k1 {
 
   private Secp256k1() {}
 
+  /** Which implementation recovers and verifies on this JVM (libsecp256k1 or BouncyCastle, and why). */
+  public static String implementation() {
+    return Secp256k1Native.describe();
+  }
+
   public static KeyPair generateKeyPair(SecureRandom random) {
     while (true) {
       byte[] priv = new byte[32];
@@ -95,6 +100,29 @@ public final class Secp256k1 {
    */
   public static byte[] recoverPublicKey(byte[] digest, Signature sig) throws SignatureException {
     requireDigest(digest);
+    checkRecoverable(sig);
+    BigInteger r = sig.r();
+    BigInteger s = sig.s();
+    int recId = sig.recoveryId();
+    BigInteger x = (recId & 2) != 0 ? r.add(N) : r;
+    if (Secp256k1Native.available()) {
+      byte[] key = Secp256k1Native.recover(digest, rs(r, s), recId);
+      if (key != null) {
+        return Arrays.copyOfRange(key, 1, 65);
+      }
+    }
+    return recoverWithBouncyCastle(digest, r, s, recId, x);
+  }
+
+  /** {@link #recoverPublicKey} without libsecp256k1: the reference, and the answer whenever the library refuses. */
+  static byte[] recoverPublicKeyJava(byte[] digest, Signature sig) throws SignatureException {
+    requireDigest(digest);
+    checkRecoverable(sig);
+    int recId = sig.recoveryId();
+    return recoverWithBouncyCastle(digest, sig.r(), sig.s(), recId, (recId & 2) != 0 ? sig.r().add(N) : sig.r());
+  }
+
+  private static void checkRecoverable(Signature sig) throws SignatureException {
     BigInteger r = sig.r();
     BigInteger s = sig.s();
     if (r.signum() <= 0 || r.compareTo(N) >= 0) {
@@ -103,11 +131,22 @@ public final class Secp256k1 {
     if (s.signum() <= 0 || s.compareTo(N) >= 0) {
       throw new SignatureException("signature s is out of range");
     }
-    int recId = sig.recoveryId();
-    BigInteger x = (recId & 2) != 0 ? r.add(N) : r;
+    BigInteger x = (sig.recoveryId() & 2) != 0 ? r.add(N) : r;
     if (x.compareTo(P) >= 0) {
-      throw new SignatureException("signature r with recovery id " + recId + " is not a curve x coordinate");
+      throw new SignatureException(
+          "signature r with recovery id " + sig.recoveryId() + " is not a curve x coordinate");
     }
+  }
+
+  private static byte[] rs(BigInteger r, BigInteger s) {
+    byte[] rs = new byte[64];
+    System.arraycopy(Ints.toFixed(r, 32), 0, rs, 0, 32);
+    System.arraycopy(Ints.toFixed(s, 32), 0, rs, 32, 32);
+    return rs;
+  }
+
+  private static byte[] recoverWithBouncyCastle(byte[] digest, BigInteger r, BigInteger s, int recId, BigInteger x)
+      throws SignatureException {
     ECPoint rPoint;
     try {
       byte[] compressed = new byte[33];
@@ -131,6 +170,29 @@ public final class Secp256k1 {
 
   /** Plain ECDSA verification against a 64-byte public key (any s in [1, n-1]). */
   public static boolean verify(byte[] digest, Signature sig, byte[] publicKey) {
+    if (digest.length != 32 || publicKey.length != 64) {
+      return false;
+    }
+    BigInteger r = sig.r();
+    BigInteger s = sig.s();
+    if (r.signum() <= 0 || r.compareTo(N) >= 0 || s.signum() <= 0 || s.compareTo(N) >= 0) {
+      return false;
+    }
+    if (Secp256k1Native.available()) {
+      byte[] encoded = new byte[65];
+      encoded[0] = 0x04;
+      System.arraycopy(publicKey, 0, encoded, 1, 64);
+      // (r, s) and (r, n - s) verify alike; the library takes only the low form
+      Boolean valid = Secp256k1Native.verify(digest, rs(r, s.compareTo(HALF_N) > 0 ? N.subtract(s) : s), encoded);
+      if (valid != null) {
+        return valid;
+      }
+    }
+    return verifyJava(digest, sig, publicKey);
+  }
+
+  /** {@link #verify} without libsecp256k1: the reference, and the answer whenever the library refuses. */
+  static boolean verifyJava(byte[] digest, Signature sig, byte[] publicKey) {
     if (digest.length != 32 || publicKey.length != 64) {
       return false;
     }

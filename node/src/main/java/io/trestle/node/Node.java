@@ -3,6 +3,7 @@ package io.trestle.node;
 import io.trestle.consensus.EngineConfig;
 import io.trestle.core.Address;
 import io.trestle.crypto.KeyPair;
+import io.trestle.crypto.Secp256k1;
 import io.trestle.evm.TransactionProcessor;
 import io.trestle.evm.system.SystemContracts;
 import io.trestle.execution.Chain;
@@ -166,8 +167,10 @@ public final class Node implements AutoCloseable {
       network.start();
     }
     consensus.start();
-    LOG.info("node started chainId={} head={} node={} validator={} dataDir={}", genesis.chainId(), chain.head().number(),
-        self.toChecksumHex(), genesis.validators().stream().anyMatch(v -> v.address().equals(self)), settings.dataDir());
+    LOG.info("node started chainId={} head={} node={} validator={} dataDir={} suite={} secp256k1={}",
+        genesis.chainId(), chain.head().number(), self.toChecksumHex(),
+        genesis.validators().stream().anyMatch(v -> v.address().equals(self)), settings.dataDir(), genesis.cryptoSuite(),
+        Secp256k1.implementation());
   }
 
   /**

@@ -95,6 +95,7 @@ public final class LoadGenerator {
     progress.printf("signed in %.1f s%n", signSeconds);
     if (warmup != null) {
       warmUp(warmup);
+      awaitCommitted(senders, measuredNonces);
     }
     progress.printf("submitting %d%s ...%n", settings.txs(),
         settings.openLoop() ? " at " + settings.rateTxsPerS() + " tx/s" : "");
@@ -109,6 +110,33 @@ public final class LoadGenerator {
     double seconds = Math.max(1e-9, (outcome.lastAnsweredNs() - outcome.firstSendNs()) / 1e9);
     progress.printf("warm-up sent %d in %.1f s (%.0f tx/s), %d refused%s%n", outcome.sent(), seconds,
         outcome.sent() / seconds, outcome.rejected(), errors.total() == 0 ? "" : ": " + errors.snapshot());
+  }
+
+  /**
+   * Waits until the chain has committed every warm-up transaction, so the measured phase starts on a drained pool:
+   * otherwise its latencies would include the backlog of cold JVMs rather than the steady state.
+   */
+  private void awaitCommitted(List<Address> senders, long[] nonces) throws LoadException, InterruptedException {
+    long startNs = System.nanoTime();
+    long deadlineNs = startNs + TimeUnit.SECONDS.toNanos(settings.drainTimeoutS());
+    while (true) {
+      long[] latest = nonces(senders, "latest");
+      int behind = 0;
+      for (int i = 0; i < latest.length; i++) {
+        if (latest[i] < nonces[i]) {
+          behind++;
+        }
+      }
+      if (behind == 0) {
+        progress.printf("warm-up committed %.1f s after it was sent%n", (System.nanoTime() - startNs) / 1e9);
+        return;
+      }
+      if (System.nanoTime() > deadlineNs) {
+        throw new LoadException("the warm-up was not committed within " + settings.drainTimeoutS() + " s ("
+            + behind + " senders behind)");
+      }
+      Thread.sleep(200);
+    }
   }
 
   private LoadReport measure(Workload workload, Presigned presigned, LoadContext.Fees fees, double signSeconds)
@@ -495,12 +523,16 @@ public final class LoadGenerator {
   }
 
   private long[] pendingNonces(List<Address> senders) throws LoadException {
+    return nonces(senders, "pending");
+  }
+
+  private long[] nonces(List<Address> senders, String blockTag) throws LoadException {
     long[] nonces = new long[senders.size()];
     for (int from = 0; from < senders.size(); from += FUNDING_CHUNK_TXS) {
       int to = Math.min(senders.size(), from + FUNDING_CHUNK_TXS);
       List<ObjectNode> calls = new ArrayList<>(to - from);
       for (int i = from; i < to; i++) {
-        calls.add(rpc.request(rpc.nextId(), "eth_getTransactionCount", senders.get(i).toHex(), "pending"));
+        calls.add(rpc.request(rpc.nextId(), "eth_getTransactionCount", senders.get(i).toHex(), blockTag));
       }
       List<JsonNode> answers = rpc.batch(calls);
       for (int i = from; i < to; i++) {
