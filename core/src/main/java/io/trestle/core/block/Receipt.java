@@ -1,5 +1,6 @@
 package io.trestle.core.block;
 
+import io.trestle.core.Address;
 import io.trestle.core.Hash;
 import io.trestle.core.rlp.Rlp;
 import io.trestle.core.rlp.RlpException;
@@ -23,6 +24,8 @@ public final class Receipt {
   private final long cumulativeGasUsed;
   private final List<Log> logs;
   private final Bloom logsBloom;
+  /** The encoding, once computed: the receipt is immutable, so every thread computes the same bytes. */
+  private volatile byte[] encoded;
 
   public Receipt(TransactionType type, boolean success, long cumulativeGasUsed, List<Log> logs) {
     this.type = Objects.requireNonNull(type, "type");
@@ -61,24 +64,123 @@ public final class Receipt {
     return logsBloom;
   }
 
-  /** The consensus encoding: the value stored under rlp(index) in the receipts trie. */
+  /**
+   * The consensus encoding: the value stored under rlp(index) in the receipts trie. Computed once (a block's
+   * receipts are encoded for the receipts root and again for the store, and a 1,000-log receipt is large), and
+   * written in one pass into an array of the exact size; each call returns a fresh copy.
+   */
   public byte[] encode() {
-    Rlp.ListBuilder list = Rlp.list()
-        .addLong(status())
-        .addLong(cumulativeGasUsed)
-        .addBytes(logsBloom.unsafeArray());
-    Rlp.ListBuilder logList = Rlp.list();
-    for (Log log : logs) {
-      logList.addEncoded(log.encode());
+    byte[] e = encoded;
+    if (e == null) {
+      e = encodeOnce();
+      encoded = e;
     }
-    byte[] rlp = list.addEncoded(logList.build()).build();
-    if (type == TransactionType.LEGACY) {
-      return rlp;
+    return e.clone();
+  }
+
+  private byte[] encodeOnce() {
+    int[] logPayloads = new int[logs.size()];
+    long logsPayload = 0;
+    for (int i = 0; i < logPayloads.length; i++) {
+      Log log = logs.get(i);
+      long p = stringLength(Address.LENGTH) + listLength(33L * log.topics().size())
+          + stringLength(log.data().unsafeArray());
+      logPayloads[i] = Math.toIntExact(p);
+      logsPayload += listLength(p);
     }
-    byte[] out = new byte[rlp.length + 1];
-    out[0] = (byte) type.code();
-    System.arraycopy(rlp, 0, out, 1, rlp.length);
+    long payload = longLength(status()) + longLength(cumulativeGasUsed) + stringLength(Bloom.BYTES)
+        + listLength(logsPayload);
+    int typeBytes = type == TransactionType.LEGACY ? 0 : 1;
+    byte[] out = new byte[Math.toIntExact(typeBytes + listLength(payload))];
+    int pos = 0;
+    if (typeBytes == 1) {
+      out[pos++] = (byte) type.code();
+    }
+    pos = writeHeader(out, pos, 0xc0, payload);
+    pos = writeLong(out, pos, status());
+    pos = writeLong(out, pos, cumulativeGasUsed);
+    pos = writeString(out, pos, logsBloom.unsafeArray());
+    pos = writeHeader(out, pos, 0xc0, logsPayload);
+    for (int i = 0; i < logPayloads.length; i++) {
+      Log log = logs.get(i);
+      pos = writeHeader(out, pos, 0xc0, logPayloads[i]);
+      pos = writeString(out, pos, log.address().unsafeArray());
+      pos = writeHeader(out, pos, 0xc0, 33L * log.topics().size());
+      for (Hash topic : log.topics()) {
+        pos = writeString(out, pos, topic.unsafeArray());
+      }
+      pos = writeString(out, pos, log.data().unsafeArray());
+    }
+    if (pos != out.length) {
+      throw new IllegalStateException("receipt encoding wrote " + pos + " of " + out.length + " bytes");
+    }
     return out;
+  }
+
+  /** RLP size of a byte string of {@code length} bytes other than a single byte below 0x80. */
+  private static long stringLength(long length) {
+    return headerLength(length) + length;
+  }
+
+  private static long stringLength(byte[] value) {
+    return value.length == 1 && (value[0] & 0xff) < 0x80 ? 1 : stringLength(value.length);
+  }
+
+  private static long listLength(long payload) {
+    return headerLength(payload) + payload;
+  }
+
+  private static long headerLength(long payload) {
+    return payload < 56 ? 1 : 1 + byteCount(payload);
+  }
+
+  private static int byteCount(long value) {
+    return (64 - Long.numberOfLeadingZeros(value) + 7) / 8;
+  }
+
+  private static long longLength(long value) {
+    return value < 0x80 ? 1 : 1 + byteCount(value);
+  }
+
+  private static int writeHeader(byte[] out, int pos, int base, long payload) {
+    if (payload < 56) {
+      out[pos++] = (byte) (base + payload);
+      return pos;
+    }
+    int n = byteCount(payload);
+    out[pos++] = (byte) (base + 55 + n);
+    return writeBigEndian(out, pos, payload, n);
+  }
+
+  private static int writeBigEndian(byte[] out, int pos, long value, int n) {
+    for (int i = n - 1; i >= 0; i--) {
+      out[pos++] = (byte) (value >>> (8 * i));
+    }
+    return pos;
+  }
+
+  private static int writeLong(byte[] out, int pos, long value) {
+    if (value == 0) {
+      out[pos++] = (byte) 0x80;
+      return pos;
+    }
+    if (value < 0x80) {
+      out[pos++] = (byte) value;
+      return pos;
+    }
+    int n = byteCount(value);
+    out[pos++] = (byte) (0x80 + n);
+    return writeBigEndian(out, pos, value, n);
+  }
+
+  private static int writeString(byte[] out, int pos, byte[] value) {
+    if (value.length == 1 && (value[0] & 0xff) < 0x80) {
+      out[pos++] = value[0];
+      return pos;
+    }
+    pos = writeHeader(out, pos, 0x80, value.length);
+    System.arraycopy(value, 0, out, pos, value.length);
+    return pos + value.length;
   }
 
   /**

@@ -88,9 +88,10 @@ public final class AssetViews {
     if (info.isEmpty() || info.get().kind() == Kind.ERC20 || id <= 0) {
       return Optional.empty();
     }
-    UInt256 word = read(asset, Layout.map(Layout.TOKEN, id));
+    UInt256 word;
     Works.RightsView rights;
     try {
+      word = Works.tokenWord(slots, asset, id);
       rights = Works.rights(slots, asset, id);
     } catch (SystemCall.Halt impossible) {
       throw new IllegalStateException(impossible);
@@ -116,12 +117,20 @@ public final class AssetViews {
         rights.rightsId()));
   }
 
-  /** The owner of an ERC-721 token, or empty. The cheapest ownership query: one storage read. */
+  /**
+   * The owner of an ERC-721 token, or empty. The cheapest ownership query: one storage read, two for a
+   * batch-minted token that never moved (ADR 0300).
+   */
   public Optional<Address> ownerOf(Address collection, long id) {
     if (!AssetAddresses.isInstance(collection) || id <= 0) {
       return Optional.empty();
     }
-    Address owner = Word.address(read(collection, Layout.map(Layout.TOKEN, id)));
+    Address owner;
+    try {
+      owner = Word.address(Works.tokenWord(slots, collection, id));
+    } catch (SystemCall.Halt impossible) {
+      throw new IllegalStateException(impossible);
+    }
     return owner.equals(Address.ZERO) ? Optional.empty() : Optional.of(owner);
   }
 
@@ -184,9 +193,17 @@ public final class AssetViews {
     return PlatformRegistry.did(chainId, account);
   }
 
-  /** The slot of an ERC-721 token's owner word, for {@code eth_getProof}-style ownership proofs. */
+  /**
+   * The slot of an ERC-721 token's own owner word, for {@code eth_getProof}-style ownership proofs. When that
+   * word is zero the owner is in {@link #tokenPageSlot} (ADR 0300): a proof of ownership proves both.
+   */
   public static UInt256 tokenSlot(long id) {
     return Layout.map(Layout.TOKEN, id);
+  }
+
+  /** The slot of the page word a batch-minted token shares while its own word is zero (ADR 0300). */
+  public static UInt256 tokenPageSlot(long id) {
+    return Layout.map(Layout.TOKEN_PAGE, id / Layout.PAGE_TOKENS);
   }
 
   private UInt256 read(Address a, UInt256 slot) {

@@ -22,6 +22,7 @@ final class Collection721 {
   /** The most tokens one mintBatch may create. */
   static final int BATCH_MAX = 1000;
   private static final BigInteger BPS = BigInteger.valueOf(10_000);
+  private static final UInt256 BURNED_WORD = Word.pack(Address.ZERO, 0, Layout.BURNED);
 
   final Dispatch dispatch = new Dispatch("ERC721")
       .on(AssetAbi.NAME, ctx -> string(ctx, AssetAbi.NAME, Layout.NAME))
@@ -66,9 +67,23 @@ final class Collection721 {
 
   /** The token word of an existing token. */
   private static UInt256 existing(Ctx ctx, long id) throws Revert, SystemCall.Halt {
-    UInt256 word = ctx.load(ctx.slot(Layout.TOKEN, id));
+    UInt256 word = tokenWord(ctx, id);
     Ctx.require(!Word.address(word).equals(Address.ZERO), "ERC721: invalid token ID");
     return word;
+  }
+
+  /**
+   * The token's owner word: its own, or its page's when its own is zero (ADR 0300). Charges for the slot hashes
+   * like every other read here; {@link Works#tokenWord} is the same rule for views.
+   */
+  static UInt256 tokenWord(Ctx ctx, long id) throws SystemCall.Halt {
+    return tokenWord(ctx, ctx.slot(Layout.TOKEN, id), id);
+  }
+
+  /** {@link #tokenWord(Ctx, long)} when the caller already has the token's own slot. */
+  static UInt256 tokenWord(Ctx ctx, UInt256 slot, long id) throws SystemCall.Halt {
+    UInt256 own = ctx.load(slot);
+    return own.isZero() ? ctx.load(ctx.slot(Layout.TOKEN_PAGE, id / Layout.PAGE_TOKENS)) : own;
   }
 
   private static SystemResult balanceOf(Ctx ctx) throws Revert, SystemCall.Halt, AbiException {
@@ -157,7 +172,7 @@ final class Collection721 {
     Address to = (Address) a.get(0);
     long id = tokenId(a, 1);
     UInt256 slot = ctx.slot(Layout.TOKEN, id);
-    UInt256 word = ctx.load(slot);
+    UInt256 word = tokenWord(ctx, slot, id);
     Address owner = Word.address(word);
     Ctx.require(!owner.equals(Address.ZERO), "ERC721: invalid token ID");
     Ctx.require(!to.equals(owner), "ERC721: approval to current owner");
@@ -204,7 +219,7 @@ final class Collection721 {
     long id = tokenId(a, 2);
     Bytes data = a.size() > 3 ? (Bytes) a.get(3) : Bytes.EMPTY;
     UInt256 slot = ctx.slot(Layout.TOKEN, id);
-    UInt256 word = ctx.load(slot);
+    UInt256 word = tokenWord(ctx, slot, id);
     Address owner = Word.address(word);
     Ctx.require(!owner.equals(Address.ZERO), "ERC721: invalid token ID");
     Ctx.require(owner.equals(from), "ERC721: transfer from incorrect owner");
@@ -295,7 +310,7 @@ final class Collection721 {
     requireMinter(ctx, to);
     long rightsId = Works.defineRights(ctx, creator, licenseUri, licenseHash);
     long id = ctx.load(Layout.NEXT_ID).toLong();
-    mintOne(ctx, to, id, rightsId, fingerprint, perceptual, uri.isEmpty() ? 0 : Layout.OWN_URI);
+    mintOne(ctx, to, id, rightsId, fingerprint, perceptual, uri.isEmpty() ? 0 : Layout.OWN_URI, false);
     if (!uri.isEmpty()) {
       ctx.storeString(ctx.self(), ctx.slot(Layout.TOKEN_URI, id), uri);
     }
@@ -324,8 +339,20 @@ final class Collection721 {
     long first = ctx.load(Layout.NEXT_ID).toLong();
     Bytes zero = Bytes.wrap(new byte[32]);
     List<Bytes> perceptualOut = new ArrayList<>(perceptual);
+    // ADR 0300: one word per page the batch mints whole, written before any fingerprint is registered so that a
+    // duplicate inside the batch finds the earlier token live; tokens outside those pages get their own word
+    long firstPage = (first + Layout.PAGE_TOKENS - 1) / Layout.PAGE_TOKENS;
+    long endPage = (first + n) / Layout.PAGE_TOKENS;
+    UInt256 shared = Word.pack(to, rightsId, 0);
+    for (long p = firstPage; p < endPage; p++) {
+      ctx.store(ctx.slot(Layout.TOKEN_PAGE, p), shared);
+    }
+    long pagedFrom = firstPage * Layout.PAGE_TOKENS;
+    long pagedTo = endPage * Layout.PAGE_TOKENS;
     for (int i = 0; i < n; i++) {
-      mintOne(ctx, to, first + i, rightsId, fingerprints.get(i), perceptual.isEmpty() ? zero : perceptual.get(i), 0);
+      long id = first + i;
+      boolean paged = id >= pagedFrom && id < pagedTo;
+      mintOne(ctx, to, id, rightsId, fingerprints.get(i), perceptual.isEmpty() ? zero : perceptual.get(i), 0, paged);
     }
     finishMint(ctx, to, first, n);
     ctx.emit(AssetAbi.WORKS_REGISTERED, BigInteger.valueOf(first), BigInteger.valueOf(rightsId), fingerprints,
@@ -333,14 +360,16 @@ final class Collection721 {
     return SystemResult.success(AssetAbi.MINT_BATCH.encodeOutput(BigInteger.valueOf(first)));
   }
 
+  /** Mints token {@code id}; a {@code paged} token's word is its page's, already written, unless it is a re-issue. */
   private static void mintOne(Ctx ctx, Address to, long id, long rightsId, Bytes fingerprint, Bytes perceptual,
-      int flags) throws Revert, SystemCall.Halt {
-    UInt256 slot = ctx.slot(Layout.TOKEN, id);
-    ctx.store(slot, Word.pack(to, rightsId, flags));
-    if (Works.register(ctx, fingerprint, perceptual, id)) {
-      ctx.store(slot, Word.pack(to, rightsId, flags | Layout.REISSUE_FLAG));
+      int flags, boolean paged) throws Revert, SystemCall.Halt {
+    if (!paged) {
+      ctx.store(ctx.slot(Layout.TOKEN, id), Word.pack(to, rightsId, flags));
     }
-    ctx.emit(AssetAbi.TRANSFER_721, Address.ZERO, to, BigInteger.valueOf(id));
+    if (Works.register(ctx, fingerprint, perceptual, id)) {
+      ctx.store(ctx.slot(Layout.TOKEN, id), Word.pack(to, rightsId, flags | Layout.REISSUE_FLAG));
+    }
+    ctx.emitTransfer721(Address.ZERO, to, id);
   }
 
   private static void finishMint(Ctx ctx, Address to, long first, int n) throws SystemCall.Halt {
@@ -352,7 +381,7 @@ final class Collection721 {
   private static SystemResult burn(Ctx ctx) throws Revert, SystemCall.Halt, AbiException {
     long id = tokenId(AssetAbi.BURN.decodeCall(ctx.input), 0);
     UInt256 slot = ctx.slot(Layout.TOKEN, id);
-    UInt256 word = ctx.load(slot);
+    UInt256 word = tokenWord(ctx, slot, id);
     Address owner = Word.address(word);
     Ctx.require(!owner.equals(Address.ZERO), "ERC721: invalid token ID");
     Address caller = ctx.caller();
@@ -365,7 +394,9 @@ final class Collection721 {
       ctx.storeString(ctx.self(), ctx.slot(Layout.TOKEN_URI, id), "");
     }
     ctx.store(ctx.slot(Layout.RIGHT_HOLDER, id), UInt256.ZERO);
-    ctx.store(slot, UInt256.ZERO);
+    // a zero word would let the page's word show through again: a paged token keeps a burned marker
+    boolean paged = !ctx.load(ctx.slot(Layout.TOKEN_PAGE, id / Layout.PAGE_TOKENS)).isZero();
+    ctx.store(slot, paged ? BURNED_WORD : UInt256.ZERO);
     addBalance(ctx, owner, -1);
     ctx.store(Layout.SUPPLY, UInt256.valueOf(ctx.load(Layout.SUPPLY).toLong() - 1));
     ctx.emit(AssetAbi.TRANSFER_721, owner, Address.ZERO, BigInteger.valueOf(id));

@@ -2,15 +2,18 @@ package io.trestle.services.assets;
 
 import io.trestle.core.Address;
 import io.trestle.core.Bytes;
+import io.trestle.core.Hash;
 import io.trestle.evm.UInt256;
 import io.trestle.evm.abi.AbiEvent;
 import io.trestle.evm.abi.AbiException;
 import io.trestle.evm.system.SystemCall;
+import java.util.List;
 
 /** One call into an asset contract: its state access, events, governance and the checks every function uses. */
 final class Ctx implements Slots {
   /** Gas for hashing a mapping key into a slot, as KECCAK256 of two words costs in the EVM. */
   static final long SLOT_HASH_GAS = 42;
+  private static final Hash TRANSFER_721_TOPIC = AssetAbi.TRANSFER_721.topic0();
 
   final SystemCall call;
   final AssetGovernance governance;
@@ -87,6 +90,21 @@ final class Ctx implements Slots {
       throw new IllegalStateException("event " + event.signature() + " does not encode: " + bug.getMessage(), bug);
     }
     call.log(e.topics(), e.data());
+  }
+
+  /**
+   * ERC-721's {@code Transfer(from, to, tokenId)}, all three indexed, built directly: a batch mint emits one per
+   * token, and the generic encoder's lists and BigIntegers were a noticeable share of it. Same log as
+   * {@code emit(AssetAbi.TRANSFER_721, ...)}.
+   */
+  void emitTransfer721(Address from, Address to, long id) throws SystemCall.Halt {
+    AbiEvent.Encoded e = transfer721(from, to, id);
+    call.log(e.topics(), e.data());
+  }
+
+  static AbiEvent.Encoded transfer721(Address from, Address to, long id) {
+    return new AbiEvent.Encoded(List.of(TRANSFER_721_TOPIC, Hash.wrap(Word.ofAddress(from).toArray()),
+        Hash.wrap(Word.ofAddress(to).toArray()), Hash.wrap(UInt256.valueOf(id).toArray())), Bytes.EMPTY);
   }
 
   static void require(boolean ok, String reason) throws Revert {

@@ -47,6 +47,13 @@ public final class Layout {
   static final long EDITION_BALANCE = 21;
   /** ERC-20 owner → spender → allowance. */
   static final long ALLOWANCE = 22;
+  /**
+   * ERC-721 page ({@code tokenId / PAGE_TOKENS}) → the owner word shared by the tokens of a page that one
+   * {@code mintBatch} minted whole (ADR 0300). A token whose own {@link #TOKEN} word is zero has its page's word.
+   */
+  static final long TOKEN_PAGE = 23;
+  /** Token ids per page: a batch writes one word per whole page it mints instead of one per token. */
+  public static final int PAGE_TOKENS = 16;
 
   // ---- platform registry ----
   static final UInt256 PLATFORM_COUNT = UInt256.valueOf(0);
@@ -77,6 +84,11 @@ public final class Layout {
   static final int HAS_APPROVAL = 2;
   static final int REISSUE_FLAG = 4;
   static final int OWN_URI = 8;
+  /**
+   * A burned token's own word (zero owner): it hides the page word, so the token stays burned. Set only on tokens
+   * of a page that has a word; other burned tokens get a zero word, as before pages.
+   */
+  static final int BURNED = 16;
 
   /** {@code keccak256(key ‖ base)}, Solidity's slot of {@code mapping[key]} declared at {@code base}. */
   public static UInt256 map(long base, UInt256 key) {

@@ -51,7 +51,7 @@ final class Supervision {
         + " is a fungible token: freeze the whole token with freezeAsset");
     Ctx.require(id.bitLength() < 64, "AssetSupervision: token " + id + " does not exist");
     UInt256 slot = ctx.slot(Layout.TOKEN, id.longValue());
-    UInt256 word = ctx.load(asset, slot);
+    UInt256 word = Works.tokenWord(ctx, asset, id.longValue());
     Ctx.require(Word.mid(word) != 0, "AssetSupervision: token " + id + " of " + asset.toChecksumHex() + " does not exist");
     boolean frozen = (Word.flags(word) & Layout.FROZEN) != 0;
     Ctx.require(frozen != freeze, "AssetSupervision: token " + id + " is " + (frozen ? "already" : "not") + " frozen");
@@ -112,7 +112,7 @@ final class Supervision {
     Address asset = (Address) a.get(0);
     BigInteger id = (BigInteger) a.get(1);
     boolean frozen = AssetAddresses.isInstance(asset) && id.bitLength() < 64
-        && (Word.flags(ctx.load(asset, Layout.map(Layout.TOKEN, id.longValue()))) & Layout.FROZEN) != 0;
+        && (Word.flags(Works.tokenWord(ctx, asset, id.longValue())) & Layout.FROZEN) != 0;
     return SystemResult.success(AssetAbi.IS_TOKEN_FROZEN.encodeOutput(frozen));
   }
 }

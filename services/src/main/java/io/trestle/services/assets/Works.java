@@ -14,6 +14,16 @@ import java.math.BigInteger;
 final class Works {
   private Works() {}
 
+  /**
+   * The owner word of ERC-721 token {@code id} (ADR 0300): its own word, or, when that is zero, the word of its
+   * page (batch-minted tokens never moved or touched); zero when never minted. A burned token's own word has a
+   * zero owner. Editions' works never have page words, so for them this is their own word.
+   */
+  static UInt256 tokenWord(Slots s, Address asset, long id) throws SystemCall.Halt {
+    UInt256 own = s.load(asset, Layout.map(Layout.TOKEN, id));
+    return own.isZero() ? s.load(asset, Layout.map(Layout.TOKEN_PAGE, id / Layout.PAGE_TOKENS)) : own;
+  }
+
   /** Whether the work a registry entry points at still exists: a live ERC-721 token, or editions in supply. */
   static boolean isLive(Slots s, UInt256 entry) throws SystemCall.Halt {
     if (entry.isZero()) {
@@ -23,7 +33,7 @@ final class Works {
     long id = Word.mid(entry);
     int kind = Factories.kind(s.load(asset, Layout.HEADER));
     if (kind == Factories.KIND_ERC721) {
-      return !Word.address(s.load(asset, Layout.map(Layout.TOKEN, id))).equals(Address.ZERO);
+      return !Word.address(tokenWord(s, asset, id)).equals(Address.ZERO);
     }
     if (kind == Factories.KIND_ERC1155) {
       return !s.load(asset, Layout.map(Layout.EDITION_SUPPLY, id)).isZero();
@@ -94,7 +104,7 @@ final class Works {
 
   /** The rights of work {@code id} of {@code asset}, or null when it does not exist. */
   static RightsView rights(Slots s, Address asset, long id) throws SystemCall.Halt {
-    UInt256 word = s.load(asset, Layout.map(Layout.TOKEN, id));
+    UInt256 word = tokenWord(s, asset, id);
     long rightsId = Word.mid(word);
     if (rightsId == 0) {
       return null;
@@ -128,7 +138,7 @@ final class Works {
     Ctx.require(!to.equals(r.rightHolder()), "rights: " + to.toChecksumHex() + " already holds them");
     UInt256 header = ctx.load(Layout.HEADER);
     Ctx.require(!ctx.assetFrozen(header), "asset " + ctx.self().toChecksumHex() + " is frozen");
-    UInt256 word = ctx.load(ctx.slot(Layout.TOKEN, id));
+    UInt256 word = tokenWord(ctx, ctx.self(), id);
     Ctx.require(!ctx.tokenFrozen(word, id), "work " + Long.toUnsignedString(id) + " is frozen");
     Ctx.require(!ctx.accountFrozen(ctx.caller()), "account " + ctx.caller().toChecksumHex() + " is frozen");
     ctx.store(ctx.slot(Layout.RIGHT_HOLDER, id), Word.ofAddress(to));

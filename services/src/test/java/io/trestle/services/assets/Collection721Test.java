@@ -190,7 +190,92 @@ class Collection721Test {
     assertEquals(n(1000), chain.balanceOf(c, BOB));
     assertEquals(BOB, chain.ownerOf(c, 1000));
     assertEquals(1000, r.logs().stream().filter(l -> l.topics().get(0).equals(AssetAbi.TRANSFER_721.topic0())).count());
-    assertTrue(r.gasUsed() < 50_000_000L, "gas of a 1000-token batch: " + r.gasUsed());
+    // ADR 0300: a batch writes a page word per 16 tokens instead of an owner word per token
+    assertTrue(r.gasUsed() < 30_000_000L, "gas of a 1000-token batch: " + r.gasUsed());
+  }
+
+  /** Ids 2..41 in one batch: page 1 (ids 16..31) is minted whole, the ids around it are not. */
+  @Test
+  void batchMintedTokensShareAPageWordUntilTheyMove() {
+    Address c = approvedCollection();
+    chain.mint(PLATFORM_A, c, CAROL, fp("single"));
+    List<Bytes> fps = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      fps.add(fp("paged " + i));
+    }
+    TxResult r = chain.send(PLATFORM_A, c, AssetTestChain.encode(AssetAbi.MINT_BATCH, BOB, fps, List.of(), ALICE,
+        LICENSE_URI, LICENSE_HASH));
+    assertTrue(r.isSuccess(), AssetTestChain.reason(r));
+    long rightsId = 2;
+    assertEquals(Word.pack(BOB, rightsId, 0), chain.storage(c, Layout.map(Layout.TOKEN_PAGE, 1)));
+    for (long id = 2; id <= 41; id++) {
+      boolean paged = id >= 16 && id <= 31;
+      assertEquals(paged ? UInt256.ZERO : Word.pack(BOB, rightsId, 0), chain.storage(c, Layout.map(Layout.TOKEN, id)),
+          "own word of token " + id);
+      assertEquals(BOB, chain.ownerOf(c, id));
+      assertEquals(List.of(c, n(id), true), chain.view(AssetAddresses.FINGERPRINTS, AssetAbi.LOOKUP, fps.get((int) id - 2)));
+    }
+    assertTrue(chain.storage(c, Layout.map(Layout.TOKEN_PAGE, 0)).isZero(), "page 0 was not minted whole");
+    assertTrue(chain.storage(c, Layout.map(Layout.TOKEN_PAGE, 2)).isZero(), "page 2 was not minted whole");
+    assertEquals("ERC721: invalid token ID", chain.viewReverts(c, AssetAbi.OWNER_OF, n(42)));
+    assertEquals(List.of(ALICE, ALICE, LICENSE_URI, LICENSE_HASH), chain.view(c, AssetAbi.RIGHTS_OF, n(20)));
+    assertEquals(List.of("ipfs://base/20"), chain.view(c, AssetAbi.TOKEN_URI, n(20)));
+
+    // a transfer gives the token its own word; its page neighbours keep the page's
+    chain.ok(BOB, c, AssetAbi.TRANSFER_FROM, BOB, CAROL, n(20));
+    assertEquals(CAROL, chain.ownerOf(c, 20));
+    assertEquals(BOB, chain.ownerOf(c, 19));
+    assertEquals(BOB, chain.ownerOf(c, 21));
+    assertEquals(n(39), chain.balanceOf(c, BOB));
+    assertEquals(n(2), chain.balanceOf(c, CAROL));
+
+    // a burned paged token stays burned and frees its fingerprint
+    chain.ok(BOB, c, AssetAbi.BURN, n(21));
+    assertEquals("ERC721: invalid token ID", chain.viewReverts(c, AssetAbi.OWNER_OF, n(21)));
+    assertEquals(Word.pack(Address.ZERO, 0, Layout.BURNED), chain.storage(c, Layout.map(Layout.TOKEN, 21)));
+    assertFalse((Boolean) chain.view(AssetAddresses.FINGERPRINTS, AssetAbi.LOOKUP, fps.get(19)).get(2));
+    assertEquals("ERC721: invalid token ID", chain.reverts(BOB, c, AssetAbi.TRANSFER_FROM, BOB, CAROL, n(21)));
+    assertEquals(BOB, chain.ownerOf(c, 22));
+    assertEquals(List.of(n(40)), chain.view(c, AssetAbi.TOTAL_SUPPLY));
+    // a token outside any page is burned to a zero word, as before pages
+    chain.ok(BOB, c, AssetAbi.BURN, n(2));
+    assertEquals(UInt256.ZERO, chain.storage(c, Layout.map(Layout.TOKEN, 2)));
+
+    // approvals and the regulator's freeze work on a token that only had its page's word
+    chain.ok(BOB, c, AssetAbi.APPROVE, CAROL, n(23));
+    assertEquals(List.of(CAROL), chain.view(c, AssetAbi.GET_APPROVED, n(23)));
+    chain.ok(CAROL, c, AssetAbi.TRANSFER_FROM, BOB, CAROL, n(23));
+    assertEquals(CAROL, chain.ownerOf(c, 23));
+    chain.ok(AssetTestChain.REGULATOR, AssetAddresses.SUPERVISION, AssetAbi.FREEZE_TOKEN, c, n(24), "order");
+    assertEquals(List.of(true), chain.view(AssetAddresses.SUPERVISION, AssetAbi.IS_TOKEN_FROZEN, c, n(24)));
+    assertEquals(List.of(false), chain.view(AssetAddresses.SUPERVISION, AssetAbi.IS_TOKEN_FROZEN, c, n(25)));
+    assertTrue(chain.reverts(BOB, c, AssetAbi.TRANSFER_FROM, BOB, CAROL, n(24)).contains("is frozen"));
+    assertEquals(BOB, chain.ownerOf(c, 24));
+    chain.ok(BOB, c, AssetAbi.TRANSFER_FROM, BOB, CAROL, n(25));
+
+    // the node's views read the same rule
+    AssetViews views = new AssetViews(chain.world::storage, AssetTestChain.CHAIN_ID);
+    assertEquals(BOB, views.ownerOf(c, 26).orElseThrow());
+    assertEquals(CAROL, views.ownerOf(c, 20).orElseThrow());
+    assertTrue(views.ownerOf(c, 21).isEmpty());
+    AssetViews.TokenInfo t = views.token(c, 26).orElseThrow();
+    assertEquals(BOB, t.owner());
+    assertEquals(ALICE, t.creator());
+    assertTrue(views.token(c, 21).isEmpty());
+    assertTrue(views.token(c, 24).orElseThrow().frozen());
+  }
+
+  @Test
+  void aDuplicateInsideAPageOfTheBatchIsRefused() {
+    Address c = approvedCollection();
+    List<Bytes> fps = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      fps.add(fp("work " + (i == 30 ? 20 : i)));
+    }
+    assertEquals("fingerprint " + fp("work 20").toHex() + " is already registered: asset " + c.toChecksumHex()
+        + " token 21", chain.reverts(PLATFORM_A, c, AssetAbi.MINT_BATCH, BOB, fps, List.of(), ALICE, "", ZERO32));
+    assertTrue(chain.storage(c, Layout.map(Layout.TOKEN_PAGE, 1)).isZero(), "nothing of the batch stays");
+    assertEquals(UInt256.ONE, chain.storage(c, Layout.NEXT_ID));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.trestle.core.Address;
 import io.trestle.evm.UInt256;
+import io.trestle.evm.abi.AbiEvent;
 import java.util.HashMap;
 import java.util.Map;
 import net.jqwik.api.ForAll;
@@ -32,6 +33,16 @@ class StorageCodecProperties {
         words.put(slot, value);
       }
     }
+  }
+
+  @Property
+  void directTransferEventEqualsTheAbiEncoding(@ForAll @Size(20) byte[] from, @ForAll @Size(20) byte[] to,
+      @ForAll @net.jqwik.api.constraints.LongRange(min = 1) long id) throws Exception {
+    AbiEvent.Encoded expected = AssetAbi.TRANSFER_721.encode(Address.wrap(from), Address.wrap(to),
+        java.math.BigInteger.valueOf(id));
+    AbiEvent.Encoded direct = Ctx.transfer721(Address.wrap(from), Address.wrap(to), id);
+    assertEquals(expected.topics(), direct.topics());
+    assertEquals(expected.data(), direct.data());
   }
 
   @Property

@@ -44,6 +44,8 @@ public final class WorldState {
   /** Clean cached accounts kept across commits; past this the caches are dropped after a commit. */
   public static final int CACHED_ACCOUNTS_MAX = 200_000;
   private static final int CACHED_CODES_MAX = 1024;
+  /** Per block: past this, slot keys are hashed again at commit rather than remembered. */
+  private static final int HASHED_SLOTS_MAX = 1 << 17;
   private static final Bytes ZERO_WORD = Bytes.wrap(new byte[WORD_BYTES]);
 
   private final KeyValueReader store;
@@ -52,6 +54,12 @@ public final class WorldState {
   private Hash root;
   private final Map<Address, AccountEntry> accounts = new HashMap<>();
   private final Set<AccountEntry> dirty = new LinkedHashSet<>();
+  /**
+   * Trie keys (keccak256 of the slot, whatever the account) of slots read from a storage trie since the last
+   * commit: a slot is almost always read (for its gas) before it is written, so commit finds its key here instead
+   * of hashing it again.
+   */
+  private final Map<Bytes, Bytes> hashedSlots = new HashMap<>();
   private final Map<Hash, Bytes> pendingCode = new LinkedHashMap<>();
   private final Map<Hash, Bytes> codeCache = new LinkedHashMap<>(64, 0.75f, true) {
     private static final long serialVersionUID = 1L;
@@ -232,6 +240,7 @@ public final class WorldState {
       entry.writes.clear();
     }
     dirty.clear();
+    hashedSlots.clear();
     for (Map.Entry<Hash, Bytes> code : pendingCode.entrySet()) {
       batch.put(Column.CODE, code.getKey().unsafeArray(), code.getValue().unsafeArray());
       codeCache.put(code.getKey(), code.getValue());
@@ -256,7 +265,10 @@ public final class WorldState {
     }
     MerklePatriciaTrie trie = storageTrie(entry);
     for (Map.Entry<Bytes, Bytes> write : entry.writes.entrySet()) {
-      Bytes key = hashed(write.getKey());
+      Bytes key = hashedSlots.get(write.getKey());
+      if (key == null) {
+        key = hashed(write.getKey());
+      }
       Bytes value = write.getValue();
       if (isZero(value)) {
         trie.remove(key);
@@ -358,7 +370,11 @@ public final class WorldState {
     if (entry.original == null) {
       return ZERO_WORD;
     }
-    Bytes stored = storageTrie(entry).get(hashed(slot));
+    Bytes key = hashed(slot);
+    if (hashedSlots.size() < HASHED_SLOTS_MAX) {
+      hashedSlots.put(slot, key);
+    }
+    Bytes stored = storageTrie(entry).get(key);
     if (stored == null) {
       return ZERO_WORD;
     }
