@@ -9,6 +9,7 @@
 #   bench/scripts/network-load.sh [--rate 1500] [--duration-s 60] [--warmup-s 10] [--kill-at-s 30] [--kill-node 3]
 #                                 [--accounts 400] [--heap 768m] [--dir /tmp/trestle-net] [--jfr-node N]
 #                                 [--no-kill] [--batch 100] [--connections 16] [--consensus-nice N]
+#                                 [--block-interval-ms 1000]
 #
 # Measure under the shared lock: flock /work/bench.lock bench/scripts/network-load.sh ...
 # --jfr-node N records a JFR profile of node N (settings=profile) into DIR/nodeN.jfr.
@@ -19,7 +20,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 JAR="$ROOT/node/target/trestle.jar"
 
 RATE=1500 DURATION_S=60 WARMUP_S=10 KILL_AT_S=30 KILL_NODE=3 ACCOUNTS=400 HEAP=768m DIR=/tmp/trestle-net
-JFR_NODE="" KILL=1 BATCH=100 CONNECTIONS=16 VALIDATORS=4 CONSENSUS_NICE=""
+JFR_NODE="" KILL=1 BATCH=100 CONNECTIONS=16 VALIDATORS=4 CONSENSUS_NICE="" BLOCK_INTERVAL_MS=1000
 while [ $# -gt 0 ]; do
   case "$1" in
     --rate) RATE="$2"; shift 2 ;;
@@ -35,6 +36,7 @@ while [ $# -gt 0 ]; do
     --batch) BATCH="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --consensus-nice) CONSENSUS_NICE="$2"; shift 2 ;;
+    --block-interval-ms) BLOCK_INTERVAL_MS="$2"; shift 2 ;;
     *) echo "unknown option $1 (see the comment at the top of $0)" >&2; exit 2 ;;
   esac
 done
@@ -79,7 +81,7 @@ trap 'exit 130' INT TERM
 
 rm -rf "$DIR"
 java -jar "$JAR" testnet --validators "$VALIDATORS" --dir "$DIR" --rpc-port "$RPC_PORT" --p2p-port "$P2P_PORT" \
-  --admin-port "$ADMIN_PORT" > "$DIR.testnet.txt"
+  --admin-port "$ADMIN_PORT" --block-interval-ms "$BLOCK_INTERVAL_MS" > "$DIR.testnet.txt"
 mv "$DIR.testnet.txt" "$DIR/testnet.txt"
 
 RPCS=""
