@@ -1,5 +1,7 @@
 package io.trestle.crypto;
 
+import java.io.File;
+
 /**
  * libsecp256k1 (Bitcoin Core's C library, through ACINQ's JNI binding) for the two operations every validator runs
  * once per transaction or vote: public-key recovery and verification. About three times faster than the
@@ -11,6 +13,10 @@ package io.trestle.crypto;
  */
 final class Secp256k1Native {
   static final String PROPERTY = "trestle.secp256k1.native";
+  /** Where the binding unpacks its library (its own property, else the JVM's temporary folder). */
+  private static final String BINDING_TMPDIR_PROPERTY = "fr.acinq.secp256k1.tmpdir";
+  /** Unpacked copies older than this belong to processes that died without cleaning up (a loader takes ms). */
+  static final long STALE_COPY_AGE_MS = 10 * 60 * 1000;
   private static final fr.acinq.secp256k1.Secp256k1 LIB;
   private static final String WHY_NOT;
 
@@ -21,6 +27,9 @@ final class Secp256k1Native {
       whyNot = "disabled by -D" + PROPERTY + "=false";
     } else {
       try {
+        pruneStaleCopies(
+            new File(System.getProperty(BINDING_TMPDIR_PROPERTY, System.getProperty("java.io.tmpdir"))),
+            System.currentTimeMillis() - STALE_COPY_AGE_MS);
         lib = fr.acinq.secp256k1.Secp256k1.Companion.get();
         // one call through JNI proves the binary matches this platform before anything relies on it
         byte[] one = new byte[32];
@@ -36,6 +45,26 @@ final class Secp256k1Native {
   }
 
   private Secp256k1Native() {}
+
+  /**
+   * The binding unpacks a fresh 1.3 MB copy of the library into the temporary folder for every process and deletes
+   * it on a clean exit only; a node that is SIGKILLed (or crash-loops) would leave one copy per start behind. This
+   * deletes this user's copies last modified before {@code cutoffMs}. A copy still loaded by a live process is safe
+   * to unlink (its mapping stays; where the platform refuses, the file simply stays).
+   */
+  static int pruneStaleCopies(File dir, long cutoffMs) {
+    File[] copies = dir.listFiles((d, name) -> name.startsWith("secp256k1-") && name.contains("secp256k1-jni."));
+    int deleted = 0;
+    if (copies == null) {
+      return 0;
+    }
+    for (File copy : copies) {
+      if (copy.isFile() && copy.lastModified() < cutoffMs && copy.delete()) {
+        deleted++;
+      }
+    }
+    return deleted;
+  }
 
   static boolean available() {
     return LIB != null;

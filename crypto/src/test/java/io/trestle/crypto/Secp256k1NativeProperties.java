@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -27,6 +31,32 @@ class Secp256k1NativeProperties {
         && System.getProperty("os.arch").matches("amd64|x86_64")) {
       assertTrue(Secp256k1Native.available(), Secp256k1.implementation());
     }
+  }
+
+  @Example
+  void prunesOnlyStaleUnpackedCopiesOfTheLibrary() throws IOException {
+    Path dir = Files.createTempDirectory("secp256k1-prune");
+    try {
+      long now = 1_800_000_000_000L;
+      File stale = touch(dir, "secp256k1-0f1e-libsecp256k1-jni.so", now - Secp256k1Native.STALE_COPY_AGE_MS - 1);
+      File staleLock = touch(dir, "secp256k1-0f1e-libsecp256k1-jni.so.lck", now - Secp256k1Native.STALE_COPY_AGE_MS - 1);
+      File fresh = touch(dir, "secp256k1-9a8b-libsecp256k1-jni.so", now - 1_000);
+      File unrelated = touch(dir, "secp256k1-notes.txt", 0);
+      assertEquals(2, Secp256k1Native.pruneStaleCopies(dir.toFile(), now - Secp256k1Native.STALE_COPY_AGE_MS));
+      assertTrue(!stale.exists() && !staleLock.exists(), "stale copies are gone");
+      assertTrue(fresh.exists() && unrelated.exists(), "a recent copy and other files stay");
+    } finally {
+      try (var files = Files.list(dir)) {
+        files.forEach(f -> f.toFile().delete());
+      }
+      Files.delete(dir);
+    }
+  }
+
+  private static File touch(Path dir, String name, long modifiedMs) throws IOException {
+    File file = Files.createFile(dir.resolve(name)).toFile();
+    assertTrue(file.setLastModified(modifiedMs));
+    return file;
   }
 
   @Property(tries = 300)
