@@ -100,29 +100,25 @@ public final class Secp256k1 {
    */
   public static byte[] recoverPublicKey(byte[] digest, Signature sig) throws SignatureException {
     requireDigest(digest);
-    checkRecoverable(sig);
-    BigInteger r = sig.r();
-    BigInteger s = sig.s();
-    int recId = sig.recoveryId();
-    BigInteger x = (recId & 2) != 0 ? r.add(N) : r;
+    BigInteger x = checkRecoverable(sig);
     if (Secp256k1Native.available()) {
-      byte[] key = Secp256k1Native.recover(digest, rs(r, s), recId);
+      byte[] key = Secp256k1Native.recover(digest, rs(sig.r(), sig.s()), sig.recoveryId());
       if (key != null) {
         return Arrays.copyOfRange(key, 1, 65);
       }
     }
-    return recoverWithBouncyCastle(digest, r, s, recId, x);
+    return recoverWithBouncyCastle(digest, sig.r(), sig.s(), sig.recoveryId(), x);
   }
 
   /** {@link #recoverPublicKey} without libsecp256k1: the reference, and the answer whenever the library refuses. */
   static byte[] recoverPublicKeyJava(byte[] digest, Signature sig) throws SignatureException {
     requireDigest(digest);
-    checkRecoverable(sig);
-    int recId = sig.recoveryId();
-    return recoverWithBouncyCastle(digest, sig.r(), sig.s(), recId, (recId & 2) != 0 ? sig.r().add(N) : sig.r());
+    BigInteger x = checkRecoverable(sig);
+    return recoverWithBouncyCastle(digest, sig.r(), sig.s(), sig.recoveryId(), x);
   }
 
-  private static void checkRecoverable(Signature sig) throws SignatureException {
+  /** Range checks before any recovery; returns R's x coordinate (r, or r + n for recovery ids 2 and 3). */
+  private static BigInteger checkRecoverable(Signature sig) throws SignatureException {
     BigInteger r = sig.r();
     BigInteger s = sig.s();
     if (r.signum() <= 0 || r.compareTo(N) >= 0) {
@@ -136,6 +132,7 @@ public final class Secp256k1 {
       throw new SignatureException(
           "signature r with recovery id " + sig.recoveryId() + " is not a curve x coordinate");
     }
+    return x;
   }
 
   private static byte[] rs(BigInteger r, BigInteger s) {
@@ -178,17 +175,17 @@ public final class Secp256k1 {
     if (r.signum() <= 0 || r.compareTo(N) >= 0 || s.signum() <= 0 || s.compareTo(N) >= 0) {
       return false;
     }
+    byte[] encoded = new byte[65];
+    encoded[0] = 0x04;
+    System.arraycopy(publicKey, 0, encoded, 1, 64);
     if (Secp256k1Native.available()) {
-      byte[] encoded = new byte[65];
-      encoded[0] = 0x04;
-      System.arraycopy(publicKey, 0, encoded, 1, 64);
       // (r, s) and (r, n - s) verify alike; the library takes only the low form
       Boolean valid = Secp256k1Native.verify(digest, rs(r, s.compareTo(HALF_N) > 0 ? N.subtract(s) : s), encoded);
       if (valid != null) {
         return valid;
       }
     }
-    return verifyJava(digest, sig, publicKey);
+    return verifyWithBouncyCastle(digest, r, s, encoded);
   }
 
   /** {@link #verify} without libsecp256k1: the reference, and the answer whenever the library refuses. */
@@ -201,11 +198,16 @@ public final class Secp256k1 {
     if (r.signum() <= 0 || r.compareTo(N) >= 0 || s.signum() <= 0 || s.compareTo(N) >= 0) {
       return false;
     }
+    byte[] encoded = new byte[65];
+    encoded[0] = 0x04;
+    System.arraycopy(publicKey, 0, encoded, 1, 64);
+    return verifyWithBouncyCastle(digest, r, s, encoded);
+  }
+
+  /** Checked (r, s) in range against an uncompressed {@code 04 || x || y} key. */
+  private static boolean verifyWithBouncyCastle(byte[] digest, BigInteger r, BigInteger s, byte[] encoded) {
     ECPoint q;
     try {
-      byte[] encoded = new byte[65];
-      encoded[0] = 0x04;
-      System.arraycopy(publicKey, 0, encoded, 1, 64);
       q = DOMAIN.getCurve().decodePoint(encoded);
     } catch (IllegalArgumentException notOnCurve) {
       return false;
